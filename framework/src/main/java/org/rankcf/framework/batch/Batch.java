@@ -1,0 +1,280 @@
+package org.rankcf.framework.batch;
+
+import java.util.Arrays;
+import org.rankcf.framework.model.EmbeddingTable;
+import org.rankcf.framework.util.Parallel;
+
+/**
+ * One mini-batch as losses and regularizers see it: B positive (user, item) pairs, N sampled negatives per
+ * pair, and the embeddings of the batch's unique users and unique items gathered into dense matrices.
+ *
+ * <p>Unique items list the items that occur as positives first ({@link #numPositiveItems()} of them),
+ * then the items that occur only as negatives. Objectives read {@link #users()} / {@link #items()} and add
+ * their gradient into {@link #userGrad()} / {@link #itemGrad()}; a repeated id therefore accumulates its
+ * gradient in one row, exactly as the gradient w.r.t. the table row. The trainer scatters those rows back.
+ *
+ * <p>Objectives that act on the whole tables (not only the batch rows) use {@link #userTable()} and
+ * {@link #itemTable()} and add into {@link #userTableGrad()} / {@link #itemTableGrad()}.
+ */
+public final class Batch {
+  private final int dim;
+  private final int numUsersTotal;
+  private final int numItemsTotal;
+  private Parallel parallel = Parallel.serial();
+
+  private int size;
+  private int negatives;
+  private int[] users = new int[0];
+  private int[] posItems = new int[0];
+  private int[] negItems = new int[0];
+
+  private int numUniqueUsers;
+  private int numUniqueItems;
+  private int numPositiveItems;
+  private int[] uniqueUsers = new int[0];
+  private int[] uniqueItems = new int[0];
+  private int[] userRow = new int[0];
+  private int[] posRow = new int[0];
+  private int[] negRow = new int[0];
+  private final int[] userSlot;
+  private final int[] itemSlot;
+
+  private float[] u = new float[0];
+  private float[] i = new float[0];
+  private float[] gu = new float[0];
+  private float[] gi = new float[0];
+
+  private EmbeddingTable userTable;
+  private EmbeddingTable itemTable;
+  private float[] userTableGrad;
+  private float[] itemTableGrad;
+
+  /** A reusable batch over the given id ranges and embedding size. */
+  public Batch(int numUsers, int numItems, int dim) {
+    this.dim = dim;
+    this.numUsersTotal = numUsers;
+    this.numItemsTotal = numItems;
+    this.userSlot = new int[numUsers];
+    this.itemSlot = new int[numItems];
+    Arrays.fill(userSlot, -1);
+    Arrays.fill(itemSlot, -1);
+  }
+
+  /**
+   * Sets the batch's pairs and negatives (copied) and works out the unique rows. {@code negItems} holds
+   * {@code size * negatives} ids, the negatives of pair b at {@code b * negatives + k}.
+   */
+  public void assign(int[] users, int[] posItems, int size, int[] negItems, int negatives) {
+    this.size = size;
+    this.negatives = negatives;
+    this.users = ensure(this.users, size);
+    this.posItems = ensure(this.posItems, size);
+    this.negItems = ensure(this.negItems, size * negatives);
+    System.arraycopy(users, 0, this.users, 0, size);
+    System.arraycopy(posItems, 0, this.posItems, 0, size);
+    System.arraycopy(negItems, 0, this.negItems, 0, size * negatives);
+
+    userRow = ensure(userRow, size);
+    posRow = ensure(posRow, size);
+    negRow = ensure(negRow, size * negatives);
+    uniqueUsers = ensure(uniqueUsers, size);
+    uniqueItems = ensure(uniqueItems, size * (1 + negatives));
+    numUniqueUsers = 0;
+    for (int b = 0; b < size; b++) {
+      int user = users[b];
+      int slot = userSlot[user];
+      if (slot < 0) {
+        slot = numUniqueUsers++;
+        userSlot[user] = slot;
+        uniqueUsers[slot] = user;
+      }
+      userRow[b] = slot;
+    }
+    numUniqueItems = 0;
+    for (int b = 0; b < size; b++) {
+      posRow[b] = itemSlot(posItems[b]);
+    }
+    numPositiveItems = numUniqueItems;
+    for (int k = 0; k < size * negatives; k++) {
+      negRow[k] = itemSlot(negItems[k]);
+    }
+    for (int r = 0; r < numUniqueUsers; r++) {
+      userSlot[uniqueUsers[r]] = -1;
+    }
+    for (int r = 0; r < numUniqueItems; r++) {
+      itemSlot[uniqueItems[r]] = -1;
+    }
+    u = ensure(u, numUniqueUsers * dim);
+    i = ensure(i, numUniqueItems * dim);
+    gu = ensure(gu, numUniqueUsers * dim);
+    gi = ensure(gi, numUniqueItems * dim);
+    Arrays.fill(gu, 0, numUniqueUsers * dim, 0f);
+    Arrays.fill(gi, 0, numUniqueItems * dim, 0f);
+  }
+
+  private int itemSlot(int item) {
+    int slot = itemSlot[item];
+    if (slot < 0) {
+      slot = numUniqueItems++;
+      itemSlot[item] = slot;
+      uniqueItems[slot] = item;
+    }
+    return slot;
+  }
+
+  /** Copies the unique rows out of the given tables and remembers the tables and their gradients. */
+  public void gather(EmbeddingTable users, EmbeddingTable items, float[] userTableGrad, float[] itemTableGrad) {
+    this.userTable = users;
+    this.itemTable = items;
+    this.userTableGrad = userTableGrad;
+    this.itemTableGrad = itemTableGrad;
+    gatherRows(users.data(), uniqueUsers, numUniqueUsers, u);
+    gatherRows(items.data(), uniqueItems, numUniqueItems, i);
+  }
+
+  /** Adds the unique rows' gradients into the full-table gradients. */
+  public void scatter() {
+    scatterRows(gu, uniqueUsers, numUniqueUsers, userTableGrad);
+    scatterRows(gi, uniqueItems, numUniqueItems, itemTableGrad);
+  }
+
+  private void gatherRows(float[] table, int[] ids, int n, float[] out) {
+    for (int r = 0; r < n; r++) {
+      System.arraycopy(table, ids[r] * dim, out, r * dim, dim);
+    }
+  }
+
+  private void scatterRows(float[] rows, int[] ids, int n, float[] table) {
+    for (int r = 0; r < n; r++) {
+      int base = ids[r] * dim;
+      int src = r * dim;
+      for (int c = 0; c < dim; c++) {
+        table[base + c] += rows[src + c];
+      }
+    }
+  }
+
+  private static int[] ensure(int[] array, int length) {
+    return array.length >= length ? array : new int[Math.max(length, array.length * 3 / 2)];
+  }
+
+  private static float[] ensure(float[] array, int length) {
+    return array.length >= length ? array : new float[Math.max(length, array.length * 3 / 2)];
+  }
+
+  /** Threads objectives may use for their per-batch work. */
+  public Parallel parallel() {
+    return parallel;
+  }
+
+  public void setParallel(Parallel parallel) {
+    this.parallel = parallel;
+  }
+
+  public int dim() {
+    return dim;
+  }
+
+  /** Number of users / items in the whole data set. */
+  public int numUsersTotal() {
+    return numUsersTotal;
+  }
+
+  public int numItemsTotal() {
+    return numItemsTotal;
+  }
+
+  /** B, the number of positive pairs. */
+  public int size() {
+    return size;
+  }
+
+  /** N, the negatives per positive pair. */
+  public int negatives() {
+    return negatives;
+  }
+
+  /** User id of pair b (first {@link #size()} entries valid). */
+  public int[] userIds() {
+    return users;
+  }
+
+  public int[] positiveIds() {
+    return posItems;
+  }
+
+  /** Negative item ids, pair b's k-th at {@code b * negatives() + k}. */
+  public int[] negativeIds() {
+    return negItems;
+  }
+
+  public int numUniqueUsers() {
+    return numUniqueUsers;
+  }
+
+  public int numUniqueItems() {
+    return numUniqueItems;
+  }
+
+  /** The first this many unique items occur as positives. */
+  public int numPositiveItems() {
+    return numPositiveItems;
+  }
+
+  public int[] uniqueUserIds() {
+    return uniqueUsers;
+  }
+
+  public int[] uniqueItemIds() {
+    return uniqueItems;
+  }
+
+  /** Row in {@link #users()} of pair b's user. */
+  public int[] userRow() {
+    return userRow;
+  }
+
+  /** Row in {@link #items()} of pair b's positive item. */
+  public int[] positiveRow() {
+    return posRow;
+  }
+
+  /** Row in {@link #items()} of pair b's k-th negative, at {@code b * negatives() + k}. */
+  public int[] negativeRow() {
+    return negRow;
+  }
+
+  /** Unique users' embeddings, numUniqueUsers x dim row-major. */
+  public float[] users() {
+    return u;
+  }
+
+  /** Unique items' embeddings, numUniqueItems x dim row-major. */
+  public float[] items() {
+    return i;
+  }
+
+  public float[] userGrad() {
+    return gu;
+  }
+
+  public float[] itemGrad() {
+    return gi;
+  }
+
+  public EmbeddingTable userTable() {
+    return userTable;
+  }
+
+  public EmbeddingTable itemTable() {
+    return itemTable;
+  }
+
+  public float[] userTableGrad() {
+    return userTableGrad;
+  }
+
+  public float[] itemTableGrad() {
+    return itemTableGrad;
+  }
+}

@@ -1,0 +1,71 @@
+package org.rankcf.framework.plugin;
+
+import com.google.inject.Inject;
+import java.util.Map;
+import java.util.TreeMap;
+import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Regularizer;
+import org.rankcf.framework.spi.Sampler;
+import org.rankcf.framework.util.ConfigException;
+
+/** All registered plug-ins by kind and short name; unknown names fail with the list of known ones. */
+public final class PluginRegistry {
+  private final Map<String, PluginFactory<Loss, ?>> losses;
+  private final Map<String, PluginFactory<Regularizer, ?>> regularizers;
+  private final Map<String, PluginFactory<Sampler, ?>> samplers;
+  private final Map<String, PluginFactory<Model, ?>> models;
+
+  @Inject
+  public PluginRegistry(
+      Map<String, PluginFactory<Loss, ?>> losses,
+      Map<String, PluginFactory<Regularizer, ?>> regularizers,
+      Map<String, PluginFactory<Sampler, ?>> samplers,
+      Map<String, PluginFactory<Model, ?>> models) {
+    this.losses = new TreeMap<>(losses);
+    this.regularizers = new TreeMap<>(regularizers);
+    this.samplers = new TreeMap<>(samplers);
+    this.models = new TreeMap<>(models);
+  }
+
+  /** The loss factory called {@code name}; {@code key} is the config key that named it. */
+  public PluginFactory<Loss, ?> loss(String name, String key) {
+    return find(losses, "loss", name, key);
+  }
+
+  public PluginFactory<Regularizer, ?> regularizer(String name, String key) {
+    return find(regularizers, "regularizer", name, key);
+  }
+
+  public PluginFactory<Sampler, ?> sampler(String name, String key) {
+    return find(samplers, "sampler", name, key);
+  }
+
+  public PluginFactory<Model, ?> model(String name, String key) {
+    return find(models, "model", name, key);
+  }
+
+  public Map<String, PluginFactory<Loss, ?>> losses() {
+    return losses;
+  }
+
+  public Map<String, PluginFactory<Regularizer, ?>> regularizers() {
+    return regularizers;
+  }
+
+  public Map<String, PluginFactory<Sampler, ?>> samplers() {
+    return samplers;
+  }
+
+  public Map<String, PluginFactory<Model, ?>> models() {
+    return models;
+  }
+
+  private static <T> T find(Map<String, T> map, String kind, String name, String key) {
+    T factory = map.get(name);
+    if (factory == null) {
+      throw new ConfigException(key, "unknown " + kind + " '" + name + "'; known: " + String.join(", ", map.keySet()));
+    }
+    return factory;
+  }
+}
