@@ -1,0 +1,43 @@
+package org.rankcf.framework.model;
+
+import java.util.SplittableRandom;
+import org.rankcf.framework.util.ConfigException;
+
+/**
+ * How embedding tables start: N(0, std^2) ({@code normal}; std 1 is the paper's code, 0.1 the common
+ * LightGCN code) or Xavier-uniform ({@code xavier}: U(-a, a) with a = sqrt(6 / (rows + dim)), as PyTorch's
+ * xavier_uniform_ on an embedding weight of shape rows x dim).
+ */
+public record Initializer(String kind, double std) {
+  public static final Initializer PAPER = new Initializer("normal", 1.0);
+
+  public Initializer {
+    if (!kind.equals("normal") && !kind.equals("xavier")) {
+      throw new ConfigException("init", "must be normal or xavier (got '" + kind + "')");
+    }
+    if (!(std > 0) || Double.isInfinite(std)) {
+      throw new ConfigException("init-std", "must be > 0 (got " + std + ")");
+    }
+  }
+
+  /** Fills the table from the given stream. */
+  public void fill(EmbeddingTable table, SplittableRandom random) {
+    float[] data = table.data();
+    if (kind.equals("xavier")) {
+      double bound = Math.sqrt(6.0 / (table.rows() + table.dim()));
+      for (int t = 0; t < data.length; t++) {
+        data[t] = (float) ((2 * random.nextDouble() - 1) * bound);
+      }
+    } else {
+      for (int t = 0; t < data.length; t += 2) {
+        // Box-Muller: two independent normals per pair of uniforms
+        double radius = std * Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
+        double angle = 2 * Math.PI * random.nextDouble();
+        data[t] = (float) (radius * Math.cos(angle));
+        if (t + 1 < data.length) {
+          data[t + 1] = (float) (radius * Math.sin(angle));
+        }
+      }
+    }
+  }
+}
