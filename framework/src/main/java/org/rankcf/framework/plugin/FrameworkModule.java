@@ -1,0 +1,26 @@
+package org.rankcf.framework.plugin;
+
+import com.google.inject.AbstractModule;
+import org.rankcf.framework.model.MatrixFactorization;
+import org.rankcf.framework.sampler.BatchPositivesSampler;
+import org.rankcf.framework.sampler.PopularitySampler;
+import org.rankcf.framework.sampler.SamplerConfig;
+import org.rankcf.framework.sampler.UniformSampler;
+
+/** Registers the framework's own plug-ins: the samplers and the MF model. */
+public final class FrameworkModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    var samplers = PluginBindings.samplers(binder());
+    samplers.addBinding("uniform").toInstance(PluginFactory.of(SamplerConfig.class, SamplerConfig.DEFAULTS,
+        "negatives uniform over all items", (c, ctx) -> new UniformSampler(ctx.data().train(), c)));
+    samplers.addBinding("batch").toInstance(PluginFactory.of(SamplerConfig.class, SamplerConfig.DEFAULTS,
+        "negatives uniform over the batch's positive items (the paper's MF code)",
+        (c, ctx) -> new BatchPositivesSampler(ctx.data().train(), c)));
+    samplers.addBinding("popularity").toInstance(PluginFactory.of(SamplerConfig.class, SamplerConfig.DEFAULTS,
+        "negatives proportional to train degree^exponent", (c, ctx) -> new PopularitySampler(ctx.data().train(), c)));
+    PluginBindings.models(binder()).addBinding("mf").toInstance(PluginFactory.of(NoConfig.class, NoConfig.INSTANCE,
+        "matrix factorisation", (c, ctx) -> new MatrixFactorization(
+            ctx.data().numUsers(), ctx.data().numItems(), ctx.dim(), ctx.init(), ctx.seed())));
+  }
+}

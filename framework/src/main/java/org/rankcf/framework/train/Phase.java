@@ -1,0 +1,14 @@
+package org.rankcf.framework.train;
+
+import java.util.List;
+import org.rankcf.framework.spi.Loss;
+
+/**
+ * What one training phase minimises: a loss plus weighted regularizers. The warm-start schedule swaps the
+ * whole phase (the warm list replaces the tune list, it is not added to it).
+ */
+public record Phase(String name, String lossName, Loss loss, List<WeightedRegularizer> regularizers) {
+  public Phase {
+    regularizers = List.copyOf(regularizers);
+  }
+}

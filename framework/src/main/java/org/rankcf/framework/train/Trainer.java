@@ -1,0 +1,238 @@
+package org.rankcf.framework.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.data.Interactions;
+import org.rankcf.framework.model.EmbeddingTable;
+import org.rankcf.framework.optim.Adam;
+import org.rankcf.framework.spectral.Spectra;
+import org.rankcf.framework.spectral.Spectrum;
+import org.rankcf.framework.spi.Evaluator;
+import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Sampler;
+import org.rankcf.framework.util.Parallel;
+import org.rankcf.framework.util.UserInputException;
+
+/**
+ * The training loop: shuffled mini-batches of the train pairs, sampled negatives, the phase's loss and
+ * regularizers, backward through the model, an Adam step; after every epoch the selection metrics, the
+ * spectra of both final tables and early stopping (counted in the tune phase only). The best epoch's
+ * parameters are kept and restored at the end.
+ *
+ * <p>Every epoch draws its shuffle and negatives from a stream derived from (seed, epoch) alone, so a run
+ * restarted at an epoch boundary continues exactly as an uninterrupted one.
+ */
+public final class Trainer {
+  private final TrainerConfig config;
+  private final Schedule schedule;
+  private final Model model;
+  private final Sampler sampler;
+  private final Adam adam;
+  private final Evaluator evaluator;
+  private final Interactions train;
+  private final Parallel parallel;
+  private final List<TrainingListener> listeners = new ArrayList<>();
+
+  private final int[] pairUsers;
+  private final int[] pairItems;
+  private final int[] order;
+  private final Batch batch;
+  private final float[] userGrad;
+  private final float[] itemGrad;
+  private final boolean lazy;
+
+  private final TrainerState state;
+
+  public Trainer(TrainerConfig config, Schedule schedule, Model model, Sampler sampler, Adam adam,
+      Evaluator evaluator, Interactions train, Parallel parallel) {
+    this.config = config;
+    this.schedule = schedule;
+    this.model = model;
+    this.sampler = sampler;
+    this.adam = adam;
+    this.evaluator = evaluator;
+    this.train = train;
+    this.parallel = parallel;
+    this.pairUsers = train.pairUsers();
+    this.pairItems = train.userItems();
+    this.order = new int[train.size()];
+    this.batch = new Batch(train.numUsers(), train.numItems(), model.dim());
+    this.batch.setParallel(parallel);
+    this.userGrad = new float[train.numUsers() * model.dim()];
+    this.itemGrad = new float[train.numItems() * model.dim()];
+    // lazy updates are only sound where the parameters are the final tables (MF): a propagated model
+    // touches every row
+    this.lazy = adam.config().lazy() && model.parameters().get(0) == model.users();
+    this.state = new TrainerState(model);
+    if (train.size() == 0) {
+      throw new UserInputException("the train split has no pairs");
+    }
+  }
+
+  public void addListener(TrainingListener listener) {
+    listeners.add(listener);
+  }
+
+  /** The mutable progress (for checkpoints). */
+  public TrainerState state() {
+    return state;
+  }
+
+  /** Trains from the current state until early stopping or the epoch budget; restores the best model. */
+  public TrainingResult fit() {
+    model.forward();
+    while (state.epoch < config.maxEpochs() && !state.stopped) {
+      runEpoch(state.epoch);
+      state.epoch++;
+    }
+    String reason = state.stopped ? "early-stopping" : "max-epochs";
+    state.restoreBest(model);
+    return new TrainingResult(state.bestEpoch, state.bestValidation, List.copyOf(state.records), reason,
+        state.switchEpoch);
+  }
+
+  private void runEpoch(int epoch) {
+    Phase phase = state.inWarm && schedule.hasWarm() ? schedule.warm() : schedule.tune();
+    String phaseName = phase == schedule.warm() ? "warm" : "tune";
+    SplittableRandom random = new SplittableRandom(mix(config.seed(), epoch));
+    shuffle(random);
+    int steps = (order.length + config.batchSize() - 1) / config.batchSize();
+    int negatives = phase.loss().usesNegatives() ? config.negatives() : 0;
+    if (phase.loss().usesNegatives() && negatives < 1) {
+      throw new UserInputException(
+          "train.sampler.negatives: the loss '" + phase.lossName() + "' needs at least 1 negative");
+    }
+    listeners.forEach(l -> l.epochStarted(epoch, phaseName, steps));
+
+    int[] users = new int[config.batchSize()];
+    int[] positives = new int[config.batchSize()];
+    int[] negativeIds = new int[config.batchSize() * Math.max(negatives, 1)];
+    Map<String, Double> termSums = new LinkedHashMap<>();
+    double lossSum = 0;
+    long start = System.nanoTime();
+    for (int step = 0; step < steps; step++) {
+      int from = step * config.batchSize();
+      int size = Math.min(config.batchSize(), order.length - from);
+      for (int b = 0; b < size; b++) {
+        int pair = order[from + b];
+        users[b] = pairUsers[pair];
+        positives[b] = pairItems[pair];
+      }
+      if (negatives > 0) {
+        sampler.sample(users, positives, size, negatives, negativeIds, random);
+      }
+      batch.assign(users, positives, size, negativeIds, negatives);
+      batch.gather(model.users(), model.items(), userGrad, itemGrad);
+      double loss = phase.loss().valueAndGradient(batch, 1.0);
+      termSums.merge(phase.lossName(), loss, Double::sum);
+      double total = loss;
+      for (WeightedRegularizer reg : phase.regularizers()) {
+        double value = reg.regularizer().valueAndGradient(batch, reg.weight());
+        termSums.merge(reg.name(), value, Double::sum);
+        total += reg.weight() * value;
+      }
+      if (!Double.isFinite(total)) {
+        throw new UserInputException("training diverged at epoch " + epoch + ", step " + step
+            + ": the objective is " + total + " (try a lower train.optimizer.lr)");
+      }
+      lossSum += total;
+      batch.scatter();
+      update();
+      model.forward();
+      int done = step;
+      listeners.forEach(l -> l.stepDone(epoch, done));
+    }
+    double trainSeconds = (System.nanoTime() - start) / 1e9;
+
+    long evalStart = System.nanoTime();
+    Map<String, Double> validation = evaluator.validate(model);
+    Spectrum userSpectrum = Spectra.spectrum(model.users(), parallel);
+    Spectrum itemSpectrum = Spectra.spectrum(model.items(), parallel);
+    double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+    state.elapsedSeconds += trainSeconds + evalSeconds;
+
+    Double score = validation.get(config.selectionMetric());
+    if (score == null) {
+      throw new IllegalStateException("the evaluator gave no " + config.selectionMetric() + ": " + validation.keySet());
+    }
+    boolean improved = score > state.bestScore;
+    if (improved) {
+      state.recordBest(epoch, score, validation, model);
+    }
+    advanceSchedule(epoch, phaseName, improved);
+
+    Map<String, Double> terms = new LinkedHashMap<>();
+    termSums.forEach((name, sum) -> terms.put(name, sum / steps));
+    EpochRecord record = new EpochRecord(epoch, phaseName, lossSum / steps, terms, validation,
+        userSpectrum.stableRank(), itemSpectrum.stableRank(), userSpectrum.effectiveRank(),
+        itemSpectrum.effectiveRank(), userSpectrum.singularValues(), itemSpectrum.singularValues(),
+        trainSeconds, evalSeconds, state.elapsedSeconds, improved);
+    state.records.add(record);
+    listeners.forEach(l -> l.epochDone(record));
+  }
+
+  private void advanceSchedule(int epoch, String phaseName, boolean improved) {
+    if (phaseName.equals("warm")) {
+      state.warmSinceBest = improved ? 0 : state.warmSinceBest + 1;
+      boolean budgetUsed = epoch >= schedule.warmEpochs();
+      boolean plateau = schedule.switchOnPlateau() && state.warmSinceBest >= schedule.warmPatience();
+      if (budgetUsed || plateau) {
+        state.inWarm = false;
+        state.switchEpoch = epoch + 1;
+      }
+      return;
+    }
+    state.sinceBest = improved ? 0 : state.sinceBest + 1;
+    if (state.sinceBest >= config.patience()) {
+      state.stopped = true;
+    }
+  }
+
+  private void update() {
+    List<float[]> grads = model.backward(userGrad, itemGrad);
+    if (lazy) {
+      int[][] rows = {batch.uniqueUserIds(), batch.uniqueItemIds()};
+      int[] counts = {batch.numUniqueUsers(), batch.numUniqueItems()};
+      adam.stepRows(grads, rows, counts, parallel);
+    } else {
+      adam.step(grads, parallel);
+    }
+    // the Adam kernel clears the gradients it consumed; a propagating model returns its own buffers
+    if (grads.get(0) != userGrad) {
+      Arrays.fill(userGrad, 0f);
+    }
+    if (grads.get(1) != itemGrad) {
+      Arrays.fill(itemGrad, 0f);
+    }
+  }
+
+  private void shuffle(SplittableRandom random) {
+    for (int p = 0; p < order.length; p++) {
+      order[p] = p;
+    }
+    for (int p = order.length - 1; p > 0; p--) {
+      int q = random.nextInt(p + 1);
+      int t = order[p];
+      order[p] = order[q];
+      order[q] = t;
+    }
+  }
+
+  /** A well-mixed seed for epoch e of a run (splitmix64 finaliser). */
+  static long mix(long seed, long epoch) {
+    long z = seed + 0x9E3779B97F4A7C15L * (epoch + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Exposed for tests: the final tables of the current model. */
+  EmbeddingTable[] tables() {
+    return new EmbeddingTable[] {model.users(), model.items()};
+  }
+}

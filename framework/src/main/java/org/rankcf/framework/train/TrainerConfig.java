@@ -1,0 +1,22 @@
+package org.rankcf.framework.train;
+
+import org.rankcf.framework.util.Check;
+
+/**
+ * Loop settings of the trainer.
+ *
+ * @param maxEpochs epoch budget
+ * @param batchSize positive pairs per step
+ * @param negatives N, negatives per positive (0 when the losses use none)
+ * @param patience tune-phase epochs without improvement of the selection metric before stopping
+ * @param selectionMetric metric for model selection and early stopping, e.g. "ndcg@20"
+ * @param seed seed of all training randomness (shuffles and negatives)
+ */
+public record TrainerConfig(int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric, long seed) {
+  public TrainerConfig {
+    Check.atLeast("epochs", maxEpochs, 1);
+    Check.atLeast("batch-size", batchSize, 1);
+    Check.atLeast("negatives", negatives, 0);
+    Check.atLeast("patience", patience, 1);
+  }
+}
