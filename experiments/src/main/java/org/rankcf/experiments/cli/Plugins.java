@@ -1,0 +1,17 @@
+package org.rankcf.experiments.cli;
+
+import com.google.inject.Guice;
+import org.rankcf.framework.plugin.FrameworkModule;
+import org.rankcf.framework.plugin.PluginRegistry;
+import org.rankcf.losses.LossesModule;
+import org.rankcf.regularizers.RegularizersModule;
+
+/** The Guice wiring of every plug-in module into one registry. */
+final class Plugins {
+  private Plugins() {}
+
+  static PluginRegistry registry() {
+    return Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule())
+        .getInstance(PluginRegistry.class);
+  }
+}

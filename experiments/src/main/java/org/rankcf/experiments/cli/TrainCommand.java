@@ -1,0 +1,54 @@
+package org.rankcf.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rankcf.experiments.config.ConfigLoader;
+import org.rankcf.experiments.config.RunConfig;
+import org.rankcf.experiments.run.ProgressReporter;
+import org.rankcf.experiments.run.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rankcf train config.yaml}: one run; prints the run folder as the last line of standard output. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train and evaluate one configuration.")
+final class TrainCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "Run configuration (YAML).")
+  Path config;
+
+  @Option(names = "--data-root", paramLabel = "DIR", description = "Folder holding the data sets (overrides the config's folder).")
+  Path dataRoot;
+
+  @Option(names = "--max-epochs", paramLabel = "N", description = "Override train.epochs.")
+  Integer maxEpochs;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of run folders (default: runs/ in the repository).")
+  Path out;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key, e.g. --set train.optimizer.lr=0.01")
+  List<String> sets = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    List<String> overrides = new ArrayList<>(sets);
+    if (maxEpochs != null) {
+      overrides.add("train.epochs=" + maxEpochs);
+    }
+    Path root = RankcfCli.repositoryRoot();
+    RunConfig run = new ConfigLoader(Plugins.registry()).load(config, overrides);
+    TrainingRun training = new TrainingRun(run, root, dataRoot == null ? null : dataRoot.toAbsolutePath());
+    training.addListener(new ProgressReporter(System.err, System.console() != null, run.metric()));
+    TrainingRun.RunOutcome outcome = training.execute(out == null ? root.resolve("runs") : out.toAbsolutePath());
+    var stdout = spec.commandLine().getOut();
+    stdout.printf("best epoch %d; test %s%n", outcome.result().bestEpoch(), Summary.metrics(outcome.test()));
+    stdout.println(outcome.directory());
+    stdout.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,228 @@
+package org.rankcf.experiments.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rankcf.datasets.DatasetSpec;
+import org.rankcf.framework.model.Initializer;
+import org.rankcf.framework.optim.AdamConfig;
+import org.rankcf.framework.plugin.PluginRegistry;
+import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Regularizer;
+import org.rankcf.framework.util.Check;
+import org.rankcf.framework.util.ConfigException;
+
+/**
+ * Reads a run config from YAML into a {@link RunConfig}, validating every key once, at load. The layout
+ * (all keys but data.path optional):
+ *
+ * <pre>
+ * name: gowalla-mf-bpr        seed: 2020        threads: 2
+ * data:  {path: ../shared/data/gowalla, split: given, ...}          (datasets' DatasetSpec)
+ * model: {name: mf, dim: 64, init: normal, init-std: 1.0, ...}      (rest goes to the model's record)
+ * train:
+ *   epochs: 500   batch-size: 16384   patience: 5   metric: ndcg@20
+ *   loss: bpr                              (a name, or {name: ssm, temperature: 0.5})
+ *   regularizers: [{name: l2, weight: 1e-4}]
+ *   sampler: {name: uniform, negatives: 1}
+ *   optimizer: {lr: 0.01, weight-decay: 1e-6}
+ *   warm-start: {epochs: 5, switch: epochs, patience: 3, loss: alignment, regularizers: [{name: stable-rank, weight: 1}]}
+ * eval: {ks: [10, 20, 50]}
+ * </pre>
+ */
+public final class ConfigLoader {
+  private final PluginRegistry registry;
+
+  public ConfigLoader(PluginRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Loads a file, applying {@code key=value} overrides (YAML values, dotted keys) first. */
+  public RunConfig load(Path file, List<String> overrides) {
+    JsonNode tree = Yaml.read(file);
+    if (!tree.isObject()) {
+      throw new ConfigException("(top level)", file + " must hold a mapping of keys to values");
+    }
+    for (String override : overrides) {
+      apply((ObjectNode) tree, override);
+    }
+    return load(tree, defaultName(file));
+  }
+
+  /** Sets a dotted key of a config tree from {@code key=value}, the value read as YAML. */
+  public static void apply(ObjectNode tree, String override) {
+    int eq = override.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigException(override, "an override must look like key.path=value");
+    }
+    String[] keys = override.substring(0, eq).trim().split("\\.");
+    JsonNode value;
+    try {
+      value = Yaml.YAML.readTree(override.substring(eq + 1));
+    } catch (JsonProcessingException e) {
+      value = TextNode.valueOf(override.substring(eq + 1));
+    }
+    if (value == null || value.isMissingNode()) {
+      value = JsonNodeFactory.instance.nullNode();
+    }
+    ObjectNode node = tree;
+    for (int k = 0; k < keys.length - 1; k++) {
+      JsonNode next = node.get(keys[k]);
+      if (next == null || !next.isObject()) {
+        next = node.putObject(keys[k]);
+      }
+      node = (ObjectNode) next;
+    }
+    node.set(keys[keys.length - 1], value);
+  }
+
+  public RunConfig load(JsonNode tree, String defaultName) {
+    ConfigNode root = new ConfigNode(tree, "");
+    String name = root.string("name", defaultName);
+    long seed = root.longValue("seed", 2024);
+    int threads = Check.atLeast("threads", root.integer("threads", Runtime.getRuntime().availableProcessors()), 1);
+    DatasetSpec data = RecordBinder.bind(DatasetSpec.class, DatasetSpec.DEFAULTS, root.raw("data"), "data");
+
+    ConfigNode model = root.child("model");
+    String modelName = model.string("name", "mf");
+    int dim = Check.atLeast("model.dim", model.integer("dim", 64), 1);
+    Initializer init;
+    try {
+      init = new Initializer(model.string("init", "normal"), model.number("init-std", 1.0));
+    } catch (ConfigException e) {
+      throw e.within("model");
+    }
+    var modelPlugin = BoundPlugin.bind(modelName, registry.model(modelName, model.key("name")), model.remainder(), "model");
+
+    ConfigNode train = root.child("train");
+    int epochs = Check.atLeast("train.epochs", train.integer("epochs", 500), 1);
+    int batchSize = Check.atLeast("train.batch-size", train.integer("batch-size", 16384), 1);
+    int patience = Check.atLeast("train.patience", train.integer("patience", 5), 1);
+    String metric = train.string("metric", "ndcg@20");
+    PhaseSpec tune = phase(train, "train");
+    ConfigNode samplerNode = sectionOrName(train, "sampler", "uniform");
+    String samplerName = samplerNode.string("name", "uniform");
+    int negatives = Check.atLeast(samplerNode.key("negatives"), samplerNode.integer("negatives", 1), 0);
+    ObjectNode samplerParams = samplerNode.remainder();
+    samplerParams.put("negatives", negatives);
+    var sampler = BoundPlugin.bind(samplerName, registry.sampler(samplerName, samplerNode.key("name")), samplerParams,
+        samplerNode.path());
+    AdamConfig optimizer = RecordBinder.bind(AdamConfig.class, AdamConfig.DEFAULTS, train.raw("optimizer"),
+        "train.optimizer");
+    WarmStartSpec warm = null;
+    if (train.has("warm-start")) {
+      ConfigNode node = train.child("warm-start");
+      int warmEpochs = Check.atLeast(node.key("epochs"), node.integer("epochs", 5), 0);
+      String rule = node.string("switch", "epochs");
+      if (!rule.equals("epochs") && !rule.equals("plateau")) {
+        throw new ConfigException(node.key("switch"), "must be epochs or plateau (got '" + rule + "')");
+      }
+      int warmPatience = Check.atLeast(node.key("patience"), node.integer("patience", patience), 1);
+      PhaseSpec phase = node.has("loss") ? phase(node, node.path()) : new PhaseSpec(tune.loss(), regularizers(node));
+      node.finish();
+      warm = new WarmStartSpec(warmEpochs, rule.equals("plateau"), warmPatience, phase);
+    }
+    train.finish();
+
+    ConfigNode eval = root.child("eval");
+    List<Integer> ks = eval.integers("ks", List.of(10, 20, 50));
+    for (int k : ks) {
+      Check.atLeast("eval.ks", k, 1);
+    }
+    if (ks.isEmpty()) {
+      throw new ConfigException("eval.ks", "must list at least one K");
+    }
+    eval.finish();
+    if (!metric.matches("(recall|ndcg|precision|hit|mrr|micro_recall)@\\d+")
+        || !ks.contains(Integer.parseInt(metric.substring(metric.indexOf('@') + 1)))) {
+      throw new ConfigException("train.metric",
+          "must be one of recall|ndcg|precision|hit|mrr|micro_recall @K with K in eval.ks " + ks + " (got '" + metric + "')");
+    }
+    model.finish();
+    root.finish();
+
+    ObjectNode resolved = (ObjectNode) tree.deepCopy();
+    resolved.put("name", name).put("seed", seed).put("threads", threads);
+    resolved.set("data", Yaml.JSON.valueToTree(data));
+    ObjectNode modelOut = resolved.putObject("model");
+    modelOut.put("name", modelName).put("dim", dim).put("init", init.kind()).put("init-std", init.std());
+    modelOut.setAll((ObjectNode) Yaml.JSON.valueToTree(modelPlugin.config()));
+    ObjectNode trainOut = (ObjectNode) resolved.get("train");
+    if (trainOut == null) {
+      trainOut = resolved.putObject("train");
+    }
+    trainOut.put("epochs", epochs).put("batch-size", batchSize).put("patience", patience).put("metric", metric);
+    trainOut.set("optimizer", Yaml.JSON.valueToTree(optimizer));
+    trainOut.set("loss", describe(tune.loss()));
+    ObjectNode samplerOut = describe(sampler);
+    trainOut.set("sampler", samplerOut);
+    ArrayNode ksOut = resolved.putObject("eval").putArray("ks");
+    ks.forEach(ksOut::add);
+    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, metric, tune,
+        warm, sampler, negatives, optimizer, List.copyOf(ks), resolved);
+  }
+
+  private PhaseSpec phase(ConfigNode section, String path) {
+    ConfigNode lossNode = sectionOrName(section, "loss", "bpr");
+    String lossName = lossNode.string("name", "bpr");
+    BoundPlugin<Loss> loss = BoundPlugin.bind(lossName, registry.loss(lossName, lossNode.key("name")),
+        lossNode.remainder(), lossNode.path());
+    return new PhaseSpec(loss, regularizers(section));
+  }
+
+  private List<PhaseSpec.WeightedSpec> regularizers(ConfigNode section) {
+    List<PhaseSpec.WeightedSpec> out = new ArrayList<>();
+    List<JsonNode> entries = section.list("regularizers");
+    for (int r = 0; r < entries.size(); r++) {
+      JsonNode entry = entries.get(r);
+      String path = section.key("regularizers") + "[" + r + "]";
+      ConfigNode node = entry.isTextual() ? nameOnly(entry.asText(), path) : new ConfigNode(entry, path);
+      String name = node.string("name", null);
+      if (name == null) {
+        throw new ConfigException(node.key("name"), "is required");
+      }
+      double weight = Check.nonNegative(node.key("weight"), node.number("weight", 1.0));
+      BoundPlugin<Regularizer> reg = BoundPlugin.bind(name, registry.regularizer(name, node.key("name")),
+          node.remainder(), path);
+      out.add(new PhaseSpec.WeightedSpec(reg, weight));
+    }
+    return out;
+  }
+
+  /** A key that is either a plug-in name or a mapping with a name and parameters. */
+  private static ConfigNode sectionOrName(ConfigNode parent, String key, String fallback) {
+    JsonNode raw = parent.raw(key);
+    if (raw == null || raw.isNull()) {
+      return nameOnly(fallback, parent.key(key));
+    }
+    if (raw.isTextual()) {
+      return nameOnly(raw.asText(), parent.key(key));
+    }
+    return new ConfigNode(raw, parent.key(key));
+  }
+
+  private static ConfigNode nameOnly(String name, String path) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("name", name);
+    return new ConfigNode(node, path);
+  }
+
+  private static ObjectNode describe(BoundPlugin<?> plugin) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("name", plugin.name());
+    node.setAll((ObjectNode) Yaml.JSON.valueToTree(plugin.config()));
+    return node;
+  }
+
+  private static String defaultName(Path file) {
+    String base = file.getFileName().toString();
+    int dot = base.lastIndexOf('.');
+    return dot > 0 ? base.substring(0, dot) : base;
+  }
+}

@@ -1,0 +1,19 @@
+package org.rankcf.experiments.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.rankcf.datasets.DatasetSpec;
+import org.rankcf.framework.model.Initializer;
+import org.rankcf.framework.optim.AdamConfig;
+import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Sampler;
+
+/**
+ * A validated run configuration: every plug-in resolved and its record bound.
+ *
+ * @param resolved the effective configuration (defaults filled in) for the run manifest
+ */
+public record RunConfig(
+    String name, long seed, int threads, DatasetSpec data, BoundPlugin<Model> model, int dim, Initializer init,
+    int epochs, int batchSize, int patience, String metric, PhaseSpec tune, WarmStartSpec warmStart,
+    BoundPlugin<Sampler> sampler, int negatives, AdamConfig optimizer, List<Integer> ks, ObjectNode resolved) {}
