@@ -1,0 +1,159 @@
+package org.rankcf.framework.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.data.Interactions;
+import org.rankcf.framework.model.Initializer;
+import org.rankcf.framework.model.MatrixFactorization;
+import org.rankcf.framework.optim.Adam;
+import org.rankcf.framework.optim.AdamConfig;
+import org.rankcf.framework.sampler.SamplerConfig;
+import org.rankcf.framework.sampler.UniformSampler;
+import org.rankcf.framework.spi.Evaluator;
+import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.util.Parallel;
+import org.rankcf.framework.util.UserInputException;
+
+class TrainerTest {
+  private static final Interactions TRAIN = randomPairs(40, 30, 300, 1);
+
+  /** A loss that pulls positive pairs together: mean of -s(u, i); enough to move parameters. */
+  private static final class PullLoss implements Loss {
+    final List<String> phases = new ArrayList<>();
+    private final String tag;
+
+    PullLoss(String tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public boolean usesNegatives() {
+      return true;
+    }
+
+    @Override
+    public double valueAndGradient(Batch b, double weight) {
+      phases.add(tag);
+      int d = b.dim();
+      double sum = 0;
+      float scale = (float) (-weight / b.size());
+      for (int p = 0; p < b.size(); p++) {
+        int u = b.userRow()[p] * d;
+        int i = b.positiveRow()[p] * d;
+        for (int c = 0; c < d; c++) {
+          sum -= b.users()[u + c] * b.items()[i + c];
+          b.userGrad()[u + c] += scale * b.items()[i + c];
+          b.itemGrad()[i + c] += scale * b.users()[u + c];
+        }
+      }
+      return sum / b.size();
+    }
+  }
+
+  /** Returns a scripted selection metric per epoch. */
+  private static Evaluator scripted(double... scores) {
+    int[] epoch = {0};
+    return model -> Map.of("ndcg@20", scores[Math.min(epoch[0]++, scores.length - 1)]);
+  }
+
+  private static Trainer trainer(Schedule schedule, Evaluator evaluator, int maxEpochs, long seed, MatrixFactorization mf) {
+    TrainerConfig config = new TrainerConfig(maxEpochs, 64, 1, 2, "ndcg@20", seed);
+    return new Trainer(config, schedule, mf, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+        new Adam(new AdamConfig(0.01, 1e-4, 0.9, 0.999, 1e-8, false), mf.parameters()), evaluator, TRAIN,
+        Parallel.serial());
+  }
+
+  private static MatrixFactorization mf() {
+    return new MatrixFactorization(TRAIN.numUsers(), TRAIN.numItems(), 8, new Initializer("normal", 0.1), 5);
+  }
+
+  @Test
+  void warmPhaseCoversEpochsZeroToWThenTuneAndEarlyStoppingCountsOnlyInTune() {
+    PullLoss warmLoss = new PullLoss("warm");
+    PullLoss tuneLoss = new PullLoss("tune");
+    Schedule schedule = new Schedule(new Phase("warm", "pull", warmLoss, List.of()),
+        new Phase("tune", "pull", tuneLoss, List.of()), 2, false, 1);
+    // no improvement at all during warm must not stop training; in tune, patience 2 stops after epoch 5
+    TrainingResult result = trainer(schedule, scripted(0.5, 0.4, 0.3, 0.6, 0.55, 0.55, 0.9), 20, 1, mf()).fit();
+    assertThat(result.epochs()).extracting(EpochRecord::phase)
+        .containsExactly("warm", "warm", "warm", "tune", "tune", "tune");
+    assertThat(result.switchEpoch()).isEqualTo(3);
+    assertThat(result.bestEpoch()).isEqualTo(3);
+    assertThat(result.stopReason()).isEqualTo("early-stopping");
+    assertThat(warmLoss.phases).isNotEmpty();
+    assertThat(tuneLoss.phases).isNotEmpty();
+  }
+
+  @Test
+  void plateauSwitchLeavesWarmPhaseEarly() {
+    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
+        new Phase("tune", "pull", new PullLoss("t"), List.of()), 10, true, 2);
+    TrainingResult result = trainer(schedule, scripted(0.1, 0.2, 0.2, 0.2, 0.3, 0.3, 0.3), 7, 1, mf()).fit();
+    assertThat(result.switchEpoch()).isEqualTo(4);
+  }
+
+  @Test
+  void bestEpochParametersAreRestored() {
+    MatrixFactorization model = mf();
+    List<float[]> snapshots = new ArrayList<>();
+    double[] scores = {0.1, 0.9, 0.2, 0.3};
+    int[] epoch = {0};
+    Evaluator evaluator = m -> {
+      snapshots.add(model.users().data().clone());
+      return Map.of("ndcg@20", scores[epoch[0]++]);
+    };
+    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    TrainingResult result = trainer(schedule, evaluator, 4, 3, model).fit();
+    assertThat(result.bestEpoch()).isEqualTo(1);
+    assertThat(model.users().data()).containsExactly(snapshots.get(1));
+  }
+
+  @Test
+  void sameSeedGivesBitIdenticalParametersAndOtherSeedDoesNot() {
+    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    MatrixFactorization a = mf();
+    MatrixFactorization b = mf();
+    MatrixFactorization c = mf();
+    trainer(schedule, scripted(0.1, 0.2, 0.3), 3, 11, a).fit();
+    trainer(schedule, scripted(0.1, 0.2, 0.3), 3, 11, b).fit();
+    trainer(schedule, scripted(0.1, 0.2, 0.3), 3, 12, c).fit();
+    assertThat(a.users().data()).containsExactly(b.users().data());
+    assertThat(a.users().data()).isNotEqualTo(c.users().data());
+  }
+
+  @Test
+  void divergenceIsAUserErrorNamingTheLearningRate() {
+    Loss nan = new Loss() {
+      @Override
+      public boolean usesNegatives() {
+        return false;
+      }
+
+      @Override
+      public double valueAndGradient(Batch batch, double weight) {
+        return Double.NaN;
+      }
+    };
+    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "nan", nan, List.of()));
+    assertThatThrownBy(() -> trainer(schedule, scripted(0.1), 2, 1, mf()).fit())
+        .isInstanceOf(UserInputException.class).hasMessageContaining("train.optimizer.lr");
+  }
+
+  private static Interactions randomPairs(int users, int items, int pairs, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] u = new int[pairs];
+    int[] i = new int[pairs];
+    for (int p = 0; p < pairs; p++) {
+      u[p] = random.nextInt(users);
+      i[p] = random.nextInt(items);
+    }
+    return Interactions.fromPairs(users, items, u, i);
+  }
+}
