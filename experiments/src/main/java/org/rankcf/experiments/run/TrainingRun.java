@@ -5,25 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rankcf.datasets.DatasetLoader;
 import org.rankcf.evaluation.EvaluationResult;
-import org.rankcf.evaluation.FullRankingEvaluator;
 import org.rankcf.evaluation.Stage;
-import org.rankcf.experiments.config.PhaseSpec;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.data.SplitData;
-import org.rankcf.framework.optim.Adam;
-import org.rankcf.framework.plugin.PluginContext;
 import org.rankcf.framework.spi.Model;
-import org.rankcf.framework.spi.Sampler;
 import org.rankcf.framework.train.EpochRecord;
-import org.rankcf.framework.train.Phase;
-import org.rankcf.framework.train.Schedule;
 import org.rankcf.framework.train.Trainer;
-import org.rankcf.framework.train.TrainerConfig;
 import org.rankcf.framework.train.TrainingListener;
 import org.rankcf.framework.train.TrainingResult;
-import org.rankcf.framework.train.WeightedRegularizer;
 import org.rankcf.framework.util.Parallel;
 
 /**
@@ -56,27 +46,16 @@ public final class TrainingRun {
   public RunOutcome execute(Path outputParent) {
     try (Parallel parallel = new Parallel(config.threads());
         RunDirectory run = RunDirectory.create(outputParent, config.name())) {
-      long loadStart = System.nanoTime();
-      SplitData split = DatasetLoader.load(dataSpec(), repositoryRoot);
-      double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-
-      PluginContext context = new PluginContext(split, config.dim(), config.init(), config.seed(), parallel);
-      Model model = config.model().create(context);
-      Sampler sampler = config.sampler().create(context);
-      Schedule schedule = schedule(context);
-      FullRankingEvaluator evaluator = new FullRankingEvaluator(config.ks(), parallel);
-      Adam adam = new Adam(config.optimizer(), model.parameters());
-      TrainerConfig trainerConfig = new TrainerConfig(config.epochs(), config.batchSize(), config.negatives(),
-          config.patience(), config.metric(), config.seed());
-      Trainer trainer = new Trainer(trainerConfig, schedule, model,
-          sampler, adam, m -> evaluator.evaluate(m.users(), m.items(), split, Stage.VALIDATION).metrics(),
-          split.train(), parallel);
+      Assembly assembly = new Assembly(config, repositoryRoot, dataRoot, parallel);
+      SplitData split = assembly.split();
+      Model model = assembly.model();
+      Trainer trainer = assembly.trainer();
 
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("name", config.name());
       manifest.put("seed", config.seed());
       manifest.put("config", config.resolved());
-      manifest.put("data", dataDescription(split, loadSeconds));
+      manifest.put("data", dataDescription(split, assembly.loadSeconds()));
       manifest.put("environment", Environment.describe(repositoryRoot));
       run.writeJson("manifest.json", manifest);
 
@@ -84,7 +63,7 @@ public final class TrainingRun {
       extraListeners.forEach(trainer::addListener);
       TrainingResult result = trainer.fit();
 
-      EvaluationResult test = evaluator.evaluate(model.users(), model.items(), split, Stage.TEST);
+      EvaluationResult test = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.TEST);
       EpochRecord best = result.epochs().get(result.bestEpoch());
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("best_epoch", result.bestEpoch());
@@ -105,32 +84,6 @@ public final class TrainingRun {
       Path committed = run.commit();
       return new RunOutcome(committed, result, test.metrics());
     }
-  }
-
-  private org.rankcf.datasets.DatasetSpec dataSpec() {
-    if (dataRoot == null || config.data().path().startsWith("builtin:")) {
-      return config.data();
-    }
-    Path name = Path.of(config.data().path()).getFileName();
-    return config.data().withPath(dataRoot.resolve(name).toString());
-  }
-
-  private Schedule schedule(PluginContext context) {
-    Phase tune = phase("tune", config.tune(), context);
-    if (config.warmStart() == null) {
-      return Schedule.tuneOnly(tune);
-    }
-    Phase warm = phase("warm", config.warmStart().phase(), context);
-    return new Schedule(warm, tune, config.warmStart().epochs(), config.warmStart().switchOnPlateau(),
-        config.warmStart().patience());
-  }
-
-  private static Phase phase(String name, PhaseSpec spec, PluginContext context) {
-    List<WeightedRegularizer> regs = new ArrayList<>();
-    for (PhaseSpec.WeightedSpec reg : spec.regularizers()) {
-      regs.add(new WeightedRegularizer(reg.regularizer().name(), reg.regularizer().create(context), reg.weight()));
-    }
-    return new Phase(name, spec.loss().name(), spec.loss().create(context), regs);
   }
 
   private static Map<String, Object> dataDescription(SplitData split, double loadSeconds) {
