@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
-import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.spectral.Spectra;
 import org.rankcf.framework.spectral.Spectrum;
@@ -78,6 +77,14 @@ public final class Trainer {
     listeners.add(listener);
   }
 
+  Model model() {
+    return model;
+  }
+
+  Adam adam() {
+    return adam;
+  }
+
   /** The mutable progress (for checkpoints). */
   public TrainerState state() {
     return state;
@@ -88,7 +95,6 @@ public final class Trainer {
     model.forward();
     while (state.epoch < config.maxEpochs() && !state.stopped) {
       runEpoch(state.epoch);
-      state.epoch++;
     }
     String reason = state.stopped ? "early-stopping" : "max-epochs";
     state.restoreBest(model);
@@ -173,6 +179,7 @@ public final class Trainer {
         itemSpectrum.effectiveRank(), userSpectrum.singularValues(), itemSpectrum.singularValues(),
         trainSeconds, evalSeconds, state.elapsedSeconds, improved);
     state.records.add(record);
+    state.epoch = epoch + 1; // listeners that checkpoint must see the epoch as done
     listeners.forEach(l -> l.epochDone(record));
   }
 
@@ -231,8 +238,4 @@ public final class Trainer {
     return z ^ (z >>> 31);
   }
 
-  /** Exposed for tests: the final tables of the current model. */
-  EmbeddingTable[] tables() {
-    return new EmbeddingTable[] {model.users(), model.items()};
-  }
 }

@@ -129,6 +129,45 @@ class TrainerTest {
   }
 
   @Test
+  void resumingFromACheckpointEndsExactlyAsAnUninterruptedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
+        new Phase("tune", "pull", new PullLoss("t"), List.of()), 1, false, 1);
+    double[] scores = {0.1, 0.3, 0.2, 0.4, 0.35, 0.3, 0.3};
+    MatrixFactorization whole = mf();
+    TrainingResult expected = trainer(schedule, scripted(scores), 7, 9, whole).fit();
+
+    // checkpoint after every epoch and die after the third, then resume in a fresh trainer and model
+    java.nio.file.Path file = dir.resolve("checkpoint.bin");
+    Trainer interrupted = trainer(schedule, scripted(scores), 7, 9, mf());
+    interrupted.addListener(new TrainingListener() {
+      @Override
+      public void epochDone(EpochRecord record) {
+        try {
+          Checkpoint.save(file, interrupted);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        if (record.epoch() == 2) {
+          throw new IllegalStateException("killed");
+        }
+      }
+    });
+    assertThatThrownBy(interrupted::fit).hasMessage("killed");
+    MatrixFactorization second = mf();
+    Evaluator rest = scripted(java.util.Arrays.copyOfRange(scores, 3, scores.length));
+    Trainer resumed = trainer(schedule, rest, 7, 9, second);
+    Checkpoint.restore(file, resumed);
+    TrainingResult actual = resumed.fit();
+
+    assertThat(actual.bestEpoch()).isEqualTo(expected.bestEpoch());
+    assertThat(actual.epochs()).extracting(EpochRecord::loss)
+        .containsExactlyElementsOf(expected.epochs().stream().map(EpochRecord::loss).toList());
+    assertThat(second.users().data()).containsExactly(whole.users().data());
+    assertThat(second.items().data()).containsExactly(whole.items().data());
+  }
+
+  @Test
   void divergenceIsAUserErrorNamingTheLearningRate() {
     Loss nan = new Loss() {
       @Override
