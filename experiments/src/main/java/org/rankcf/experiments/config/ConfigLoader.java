@@ -61,7 +61,6 @@ public final class ConfigLoader {
     if (eq <= 0) {
       throw new ConfigException(override, "an override must look like key.path=value");
     }
-    String[] keys = override.substring(0, eq).trim().split("\\.");
     JsonNode value;
     try {
       value = Yaml.YAML.readTree(override.substring(eq + 1));
@@ -71,6 +70,12 @@ public final class ConfigLoader {
     if (value == null || value.isMissingNode()) {
       value = JsonNodeFactory.instance.nullNode();
     }
+    set(tree, override.substring(0, eq).trim(), value);
+  }
+
+  /** Sets a dotted key of a config tree, creating the sections on the way. */
+  public static void set(ObjectNode tree, String dottedKey, JsonNode value) {
+    String[] keys = dottedKey.split("\\.");
     ObjectNode node = tree;
     for (int k = 0; k < keys.length - 1; k++) {
       JsonNode next = node.get(keys[k]);

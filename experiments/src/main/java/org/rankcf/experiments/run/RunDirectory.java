@@ -23,11 +23,27 @@ import org.rankcf.experiments.config.Yaml;
 public final class RunDirectory implements AutoCloseable {
   private final Path partial;
   private final Path target;
+  private final boolean keepOnFailure;
   private boolean committed;
 
-  private RunDirectory(Path partial, Path target) {
+  private RunDirectory(Path partial, Path target, boolean keepOnFailure) {
     this.partial = partial;
     this.target = target;
+    this.keepOnFailure = keepOnFailure;
+  }
+
+  /**
+   * A run folder with a fixed name for resumable runs (sweeps): an existing {@code .name.partial} folder is
+   * reused with its checkpoint, and kept when the run fails so that the next attempt resumes it.
+   */
+  public static RunDirectory resumable(Path parent, String name) {
+    Path partial = parent.resolve("." + name + ".partial");
+    try {
+      Files.createDirectories(partial);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + partial, e);
+    }
+    return new RunDirectory(partial, parent.resolve(name), true);
   }
 
   /** A new run folder {@code parent/name-yyyyMMdd-HHmmss[-n]}. */
@@ -45,7 +61,7 @@ public final class RunDirectory implements AutoCloseable {
         }
         try {
           Files.createDirectory(partial);
-          return new RunDirectory(partial, target);
+          return new RunDirectory(partial, target, false);
         } catch (FileAlreadyExistsException e) {
           // another process took this name in the same second; try the next suffix
         }
@@ -73,6 +89,20 @@ public final class RunDirectory implements AutoCloseable {
   public void writeJson(String file, Object value) {
     try {
       writeString(file, Yaml.JSON.writeValueAsString(value) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the partial folder holds the file (a checkpoint from an interrupted attempt). */
+  public boolean has(String file) {
+    return Files.exists(partial.resolve(file));
+  }
+
+  /** Deletes a file of the partial folder if present. */
+  public void delete(String file) {
+    try {
+      Files.deleteIfExists(partial.resolve(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,10 +137,10 @@ public final class RunDirectory implements AutoCloseable {
     return target;
   }
 
-  /** Deletes the partial folder unless the run was committed. */
+  /** Deletes the partial folder unless the run was committed or is resumable. */
   @Override
   public void close() {
-    if (!committed) {
+    if (!committed && !keepOnFailure) {
       deleteTree(partial);
     }
   }

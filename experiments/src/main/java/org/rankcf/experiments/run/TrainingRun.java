@@ -1,5 +1,7 @@
 package org.rankcf.experiments.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import org.rankcf.evaluation.Stage;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.data.SplitData;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.train.Checkpoint;
 import org.rankcf.framework.train.EpochRecord;
 import org.rankcf.framework.train.Trainer;
 import org.rankcf.framework.train.TrainingListener;
@@ -22,6 +25,9 @@ import org.rankcf.framework.util.Parallel;
  * trajectory.jsonl and metrics.json.
  */
 public final class TrainingRun {
+  private static final String CHECKPOINT = "checkpoint.bin";
+  private static final String TRAJECTORY = "trajectory.jsonl";
+
   private final RunConfig config;
   private final Path repositoryRoot;
   private final Path dataRoot;
@@ -42,10 +48,25 @@ public final class TrainingRun {
     extraListeners.add(listener);
   }
 
-  /** Trains and writes the run into {@code outputParent}; returns the committed folder. */
+  /** Trains and writes the run into a new timestamped folder under {@code outputParent}. */
   public RunOutcome execute(Path outputParent) {
-    try (Parallel parallel = new Parallel(config.threads());
-        RunDirectory run = RunDirectory.create(outputParent, config.name())) {
+    try (RunDirectory run = RunDirectory.create(outputParent, config.name())) {
+      return execute(run, false);
+    }
+  }
+
+  /**
+   * Trains into {@code parent/name}, checkpointing after every epoch; an interrupted attempt's checkpoint
+   * is resumed, so the result equals that of an uninterrupted run.
+   */
+  public RunOutcome executeResumable(Path parent, String name) {
+    try (RunDirectory run = RunDirectory.resumable(parent, name)) {
+      return execute(run, true);
+    }
+  }
+
+  private RunOutcome execute(RunDirectory run, boolean checkpoints) {
+    try (Parallel parallel = new Parallel(config.threads())) {
       Assembly assembly = new Assembly(config, repositoryRoot, dataRoot, parallel);
       SplitData split = assembly.split();
       Model model = assembly.model();
@@ -59,12 +80,25 @@ public final class TrainingRun {
       manifest.put("environment", Environment.describe(repositoryRoot));
       run.writeJson("manifest.json", manifest);
 
+      if (checkpoints && run.has(CHECKPOINT)) {
+        restore(run, trainer);
+      } else {
+        run.delete(TRAJECTORY);
+      }
       trainer.addListener(new TrajectoryWriter(run));
+      if (checkpoints) {
+        trainer.addListener(new TrainingListener() {
+          @Override
+          public void epochDone(EpochRecord record) {
+            save(run, trainer);
+          }
+        });
+      }
       extraListeners.forEach(trainer::addListener);
       TrainingResult result = trainer.fit();
 
       EvaluationResult test = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.TEST);
-      EpochRecord best = result.epochs().get(result.bestEpoch());
+      EpochRecord best = result.epochs().get(Math.max(0, result.bestEpoch()));
       Map<String, Object> metrics = new LinkedHashMap<>();
       metrics.put("best_epoch", result.bestEpoch());
       metrics.put("epochs_run", result.epochs().size());
@@ -81,9 +115,30 @@ public final class TrainingRun {
       metrics.put("eval_seconds", result.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum());
       metrics.put("seconds_to_best", best.elapsedSeconds());
       run.writeJson("metrics.json", metrics);
+      run.delete(CHECKPOINT);
       Path committed = run.commit();
       return new RunOutcome(committed, result, test.metrics());
     }
+  }
+
+  private static void save(RunDirectory run, Trainer trainer) {
+    try {
+      Checkpoint.save(run.path().resolve(CHECKPOINT), trainer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the checkpoint of " + run.target(), e);
+    }
+  }
+
+  /** Restores the checkpoint and rewrites the trajectory to the epochs it holds. */
+  private static void restore(RunDirectory run, Trainer trainer) {
+    try {
+      Checkpoint.restore(run.path().resolve(CHECKPOINT), trainer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the checkpoint of " + run.target(), e);
+    }
+    run.delete(TRAJECTORY);
+    TrajectoryWriter writer = new TrajectoryWriter(run);
+    trainer.state().records().forEach(writer::epochDone);
   }
 
   private static Map<String, Object> dataDescription(SplitData split, double loadSeconds) {

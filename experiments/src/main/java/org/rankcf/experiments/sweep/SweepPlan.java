@@ -1,0 +1,80 @@
+package org.rankcf.experiments.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rankcf.experiments.config.ConfigLoader;
+
+/** The runs of a sweep: every variant times every combination of axis values, in a fixed order. */
+public final class SweepPlan {
+  /**
+   * One run of the sweep.
+   *
+   * @param name folder name, unique and stable across invocations (resuming finds it again)
+   * @param variant the variant's name
+   * @param axes this run's value of every axis, by dotted key
+   * @param config the base config with the variant's and the axes' overrides applied
+   */
+  public record PlannedRun(int index, String name, String variant, Map<String, JsonNode> axes, ObjectNode config) {
+    /** The axis values that are neither replicates nor selected over: with the variant, the run's arm. */
+    public String arm(SweepSpec spec) {
+      StringBuilder label = new StringBuilder(variant);
+      axes.forEach((key, value) -> {
+        if (!key.equals(spec.seedKey()) && !spec.selectOver().contains(key)) {
+          label.append(' ').append(key).append('=').append(value.isTextual() ? value.asText() : value.toString());
+        }
+      });
+      return label.toString();
+    }
+  }
+
+  private SweepPlan() {}
+
+  public static List<PlannedRun> expand(SweepSpec spec) {
+    List<Map<String, JsonNode>> combinations = new ArrayList<>();
+    combinations.add(new LinkedHashMap<>());
+    for (Map.Entry<String, List<JsonNode>> axis : spec.axes().entrySet()) {
+      List<Map<String, JsonNode>> next = new ArrayList<>();
+      for (Map<String, JsonNode> partial : combinations) {
+        for (JsonNode value : axis.getValue()) {
+          Map<String, JsonNode> extended = new LinkedHashMap<>(partial);
+          extended.put(axis.getKey(), value);
+          next.add(extended);
+        }
+      }
+      combinations = next;
+    }
+    List<PlannedRun> runs = new ArrayList<>();
+    for (Map.Entry<String, ObjectNode> variant : spec.variants().entrySet()) {
+      for (Map<String, JsonNode> axes : combinations) {
+        ObjectNode config = spec.base().deepCopy();
+        apply(config, variant.getValue());
+        axes.forEach((key, value) -> ConfigLoader.set(config, key, value));
+        int index = runs.size();
+        StringBuilder name = new StringBuilder(String.format("r%03d-%s", index, variant.getKey()));
+        axes.forEach((key, value) -> name.append('-').append(shortKey(key)).append(value.isTextual() ? value.asText() : value));
+        String folder = name.toString().replaceAll("[^A-Za-z0-9._+=-]", "_");
+        config.put("name", spec.name() + "/" + folder);
+        runs.add(new PlannedRun(index, folder, variant.getKey(), axes, config));
+      }
+    }
+    return runs;
+  }
+
+  private static void apply(ObjectNode config, ObjectNode overrides) {
+    Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      ConfigLoader.set(config, e.getKey(), e.getValue());
+    }
+  }
+
+  /** The last part of a dotted key: "train.optimizer.lr" -> "lr". */
+  private static String shortKey(String key) {
+    return key.substring(key.lastIndexOf('.') + 1);
+  }
+}

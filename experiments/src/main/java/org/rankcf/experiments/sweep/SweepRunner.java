@@ -1,0 +1,88 @@
+package org.rankcf.experiments.sweep;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.rankcf.experiments.config.ConfigLoader;
+import org.rankcf.experiments.config.RunConfig;
+import org.rankcf.experiments.run.TrainingRun;
+import org.rankcf.framework.plugin.PluginRegistry;
+import org.rankcf.framework.util.UserInputException;
+
+/**
+ * Executes a sweep's runs into one folder, {@code workers} at a time. A run whose folder already holds
+ * metrics.json is skipped; a run interrupted half-way resumes from its checkpoint. Every run's config is
+ * validated before the first one starts, so a typo in the last variant does not surface hours later.
+ */
+public final class SweepRunner {
+  private final SweepSpec spec;
+  private final PluginRegistry registry;
+  private final Path repositoryRoot;
+  private final Path dataRoot;
+  private final PrintStream log;
+
+  public SweepRunner(SweepSpec spec, PluginRegistry registry, Path repositoryRoot, Path dataRoot, PrintStream log) {
+    this.spec = spec;
+    this.registry = registry;
+    this.repositoryRoot = repositoryRoot;
+    this.dataRoot = dataRoot;
+    this.log = log;
+  }
+
+  /** Runs (or skips) every planned run; returns the plan. */
+  public List<SweepPlan.PlannedRun> run(Path sweepDir, List<String> overrides) {
+    List<SweepPlan.PlannedRun> plan = SweepPlan.expand(spec);
+    ConfigLoader loader = new ConfigLoader(registry);
+    List<RunConfig> configs = new ArrayList<>();
+    for (SweepPlan.PlannedRun run : plan) {
+      overrides.forEach(o -> ConfigLoader.apply(run.config(), o));
+      try {
+        configs.add(loader.load(run.config(), run.name()));
+      } catch (UserInputException e) {
+        throw new UserInputException(spec.file() + ": run " + run.name() + ": " + e.getMessage(), e);
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(spec.workers());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int r = 0; r < plan.size(); r++) {
+        SweepPlan.PlannedRun run = plan.get(r);
+        RunConfig config = configs.get(r);
+        futures.add(pool.submit(() -> execute(sweepDir, run, config, plan.size())));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sweep interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return plan;
+  }
+
+  private void execute(Path sweepDir, SweepPlan.PlannedRun run, RunConfig config, int total) {
+    if (Files.exists(sweepDir.resolve(run.name()).resolve("metrics.json"))) {
+      log.printf("[%d/%d] %s: done earlier, skipped%n", run.index() + 1, total, run.name());
+      return;
+    }
+    boolean resuming = Files.exists(sweepDir.resolve("." + run.name() + ".partial").resolve("checkpoint.bin"));
+    log.printf("[%d/%d] %s: %s%n", run.index() + 1, total, run.name(), resuming ? "resuming" : "starting");
+    TrainingRun training = new TrainingRun(config, repositoryRoot, dataRoot);
+    TrainingRun.RunOutcome outcome = training.executeResumable(sweepDir, run.name());
+    log.printf("[%d/%d] %s: best epoch %d, test %s%n", run.index() + 1, total, run.name(),
+        outcome.result().bestEpoch(), outcome.test());
+  }
+}
