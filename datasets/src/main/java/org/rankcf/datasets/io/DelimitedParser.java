@@ -6,7 +6,8 @@ import org.rankcf.framework.util.UserInputException;
 /**
  * Delimited pair files (TSV, CSV, MovieLens): {@code user item [rating-or-weight [timestamp]]}. The first
  * data line fixes the number of columns for the file; a header line is skipped when told so, or, when left
- * to detection, when its first two fields are not both integers.
+ * to detection, when one of its first two fields is not a number (so {@code 1.5} is a bad id, not a
+ * header).
  */
 final class DelimitedParser implements PairParser {
   private static final String COLUMNS = "user, item, optional rating or weight, optional timestamp";
@@ -36,7 +37,7 @@ final class DelimitedParser implements PairParser {
       throw UserInputException.inFile(file.name(), "empty file");
     }
     Fields fields = new Fields(delimiter != null ? delimiter : Delimiter.guess(data, lines.start(), lines.end()));
-    boolean skipHeader = header != null ? header : !startsWithTwoIntegers(fields, lines);
+    boolean skipHeader = header != null ? header : looksLikeHeader(fields, lines);
     if (skipHeader && !lines.nextNonBlank()) {
       throw UserInputException.inFile(file.name(), "empty file (a header and no pairs)");
     }
@@ -77,10 +78,14 @@ final class DelimitedParser implements PairParser {
     table.add(user, item, rating, time);
   }
 
-  private static boolean startsWithTwoIntegers(Fields fields, ByteLines lines) {
+  /** A header has at least two fields and text that is no number among the first two. */
+  private static boolean looksLikeHeader(Fields fields, ByteLines lines) {
     fields.reset(lines);
-    return fields.next() && fields.asLong() != ByteNumbers.NOT_AN_INTEGER
-        && fields.next() && fields.asLong() != ByteNumbers.NOT_AN_INTEGER;
+    if (!fields.next()) {
+      return false;
+    }
+    boolean text = fields.isText();
+    return fields.next() && (text || fields.isText());
   }
 
   private static int countFields(Fields fields, ByteLines lines) {

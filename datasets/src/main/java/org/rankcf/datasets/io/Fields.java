@@ -80,8 +80,9 @@ final class Fields {
     return end;
   }
 
-  long asLong() {
-    return ByteNumbers.parseLong(data, start, end);
+  /** Whether the field is no number at all (a header word, not a malformed id). */
+  boolean isText() {
+    return Double.isNaN(ByteNumbers.parseDouble(data, start, end));
   }
 
   /** The field as a number; an error at the current line of {@code lines} if it is not one. */

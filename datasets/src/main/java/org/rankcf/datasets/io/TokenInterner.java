@@ -71,9 +71,9 @@ final class TokenInterner {
     }
     System.arraycopy(data, from, pool, poolSize, length);
     poolSize += length;
-    if (count + 1 >= offsets.length) {
-      offsets = Arrays.copyOf(offsets, 2 * offsets.length);
-      hashes = Arrays.copyOf(hashes, 2 * hashes.length);
+    if (count == hashes.length) {
+      hashes = Arrays.copyOf(hashes, 2 * count);
+      offsets = Arrays.copyOf(offsets, 2 * count + 1);
     }
     hashes[count] = h;
     offsets[count + 1] = poolSize;
