@@ -7,6 +7,9 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.rankcf.framework.data.Interactions;
 
 /** Small data files written to a temp folder, and compact views of what the loaders make of them. */
@@ -31,26 +34,29 @@ public final class TestFiles {
   }
 
   /**
-   * A copy of {@code spec} with one component changed, named by its config key ({@code "id-base"}); the
-   * record's constructor validates it as the YAML loader's would.
+   * A copy of {@code spec} with components changed, given as config keys and values
+   * ({@code "id-base", "1", "k-core", 5}); the record's constructor validates the result as the YAML
+   * loader's would.
    */
-  public static DatasetSpec with(DatasetSpec spec, String key, Object value) {
+  public static DatasetSpec with(DatasetSpec spec, Object... keysAndValues) {
+    Map<String, Object> changes = new HashMap<>();
+    for (int k = 0; k < keysAndValues.length; k += 2) {
+      changes.put((String) keysAndValues[k], keysAndValues[k + 1]);
+    }
     RecordComponent[] components = DatasetSpec.class.getRecordComponents();
     Object[] args = new Object[components.length];
     Class<?>[] types = new Class<?>[components.length];
-    boolean found = false;
     for (int c = 0; c < components.length; c++) {
       types[c] = components[c].getType();
-      String kebab = components[c].getName().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+      String key = components[c].getName().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
       try {
-        args[c] = kebab.equals(key) ? value : components[c].getAccessor().invoke(spec);
+        args[c] = changes.containsKey(key) ? changes.remove(key) : components[c].getAccessor().invoke(spec);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
-      found |= kebab.equals(key);
     }
-    if (!found) {
-      throw new IllegalArgumentException("no key " + key);
+    if (!changes.isEmpty()) {
+      throw new IllegalArgumentException("no keys " + changes.keySet());
     }
     try {
       return DatasetSpec.class.getDeclaredConstructor(types).newInstance(args);
