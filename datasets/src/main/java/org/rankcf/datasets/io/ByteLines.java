@@ -23,6 +23,22 @@ final class ByteLines {
     this.next = bom ? 3 : 0;
   }
 
+  /** The lines of a file, positioned on its first non-blank line; an empty file is an error. */
+  static ByteLines open(DataFile file) {
+    ByteLines lines = new ByteLines(file.name(), file.bytes());
+    if (!lines.nextNonBlank()) {
+      throw UserInputException.inFile(file.name(), "empty file");
+    }
+    return lines;
+  }
+
+  /** The next non-blank line after a header; a file with nothing else is an error. */
+  void skipHeader() {
+    if (!nextNonBlank()) {
+      throw UserInputException.inFile(file, "empty file (a header and no pairs)");
+    }
+  }
+
   /** Moves to the next line; false at the end of the file. */
   boolean next() {
     if (next >= data.length) {

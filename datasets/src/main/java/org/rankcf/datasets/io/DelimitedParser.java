@@ -1,7 +1,7 @@
 package org.rankcf.datasets.io;
 
+import java.util.Arrays;
 import org.rankcf.datasets.PairTable;
-import org.rankcf.framework.util.UserInputException;
 
 /**
  * Delimited pair files (TSV, CSV, MovieLens): {@code user item [rating-or-weight [timestamp]]}. The first
@@ -11,6 +11,7 @@ import org.rankcf.framework.util.UserInputException;
  */
 final class DelimitedParser implements PairParser {
   private static final String COLUMNS = "user, item, optional rating or weight, optional timestamp";
+  private static final byte[] ROLES = {Rows.USER, Rows.ITEM, Rows.RATING, Rows.TIMESTAMP};
 
   private final Delimiter delimiter;
   private final Boolean header;
@@ -31,51 +32,19 @@ final class DelimitedParser implements PairParser {
 
   @Override
   public PairTable parse(DataFile file) {
-    byte[] data = file.bytes();
-    ByteLines lines = new ByteLines(file.name(), data);
-    if (!lines.nextNonBlank()) {
-      throw UserInputException.inFile(file.name(), "empty file");
+    ByteLines lines = ByteLines.open(file);
+    Fields fields = new Fields(delimiter != null ? delimiter : Delimiter.guess(lines.data(), lines.start(), lines.end()));
+    if (header != null ? header : looksLikeHeader(fields, lines)) {
+      lines.skipHeader();
     }
-    Fields fields = new Fields(delimiter != null ? delimiter : Delimiter.guess(data, lines.start(), lines.end()));
-    boolean skipHeader = header != null ? header : looksLikeHeader(fields, lines);
-    if (skipHeader && !lines.nextNonBlank()) {
-      throw UserInputException.inFile(file.name(), "empty file (a header and no pairs)");
-    }
-    int expected = countFields(fields, lines);
+    int expected = fields.count(lines);
     if (columns != 0 && expected != columns) {
       throw lines.error("expected " + columns + " columns (" + COLUMNS + "), found " + expected);
     }
     if (expected < 2 || expected > 4) {
       throw lines.error("expected 2 to 4 columns (" + COLUMNS + "), found " + expected);
     }
-    PairTable table = new PairTable(expected >= 3, expected == 4, data.length / 12);
-    do {
-      parseLine(fields, lines, expected, table);
-    } while (lines.nextNonBlank());
-    return table;
-  }
-
-  private void parseLine(Fields fields, ByteLines lines, int expected, PairTable table) {
-    fields.reset(lines);
-    int user = 0;
-    int item = 0;
-    double rating = 0;
-    double time = 0;
-    int found = 0;
-    while (fields.next()) {
-      switch (found) {
-        case 0 -> user = ids.parse(lines, fields.start(), fields.end(), "user");
-        case 1 -> item = ids.parse(lines, fields.start(), fields.end(), "item");
-        case 2 -> rating = fields.number(lines, "rating");
-        case 3 -> time = fields.number(lines, "timestamp");
-        default -> { } // counted below
-      }
-      found++;
-    }
-    if (found != expected) {
-      throw lines.error("expected " + expected + " columns as on the first line, found " + found);
-    }
-    table.add(user, item, rating, time);
+    return Rows.read(lines, fields, Arrays.copyOf(ROLES, expected), ids, ids, "as on the first line");
   }
 
   /** A header has at least two fields and text that is no number among the first two. */
@@ -86,14 +55,5 @@ final class DelimitedParser implements PairParser {
     }
     boolean text = fields.isText();
     return fields.next() && (text || fields.isText());
-  }
-
-  private static int countFields(Fields fields, ByteLines lines) {
-    fields.reset(lines);
-    int n = 0;
-    while (fields.next()) {
-      n++;
-    }
-    return n;
   }
 }

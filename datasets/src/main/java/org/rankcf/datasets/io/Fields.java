@@ -25,6 +25,16 @@ final class Fields {
     done = false;
   }
 
+  /** The number of fields of the current line of {@code lines} (and resets to it). */
+  int count(ByteLines lines) {
+    reset(lines);
+    int n = 0;
+    while (next()) {
+      n++;
+    }
+    return n;
+  }
+
   /** Moves to the next field; false when the line has no more. */
   boolean next() {
     if (separator == null) {

@@ -5,7 +5,6 @@ import org.rankcf.datasets.PairData;
 import org.rankcf.datasets.PairTable;
 import org.rankcf.datasets.Part;
 import org.rankcf.framework.data.IdMap;
-import org.rankcf.framework.util.UserInputException;
 
 /**
  * RecBole atomic {@code .inter} files: tab-separated with a header of {@code name:type} fields, e.g.
@@ -16,72 +15,48 @@ import org.rankcf.framework.util.UserInputException;
 final class RecBoleReader {
   private final TokenInterner userTokens = new TokenInterner();
   private final TokenInterner itemTokens = new TokenInterner();
+  private final IdReader users = tokenReader(userTokens);
+  private final IdReader items = tokenReader(itemTokens);
 
   PairTable parse(DataFile file) {
-    byte[] data = file.bytes();
-    ByteLines lines = new ByteLines(file.name(), data);
-    if (!lines.nextNonBlank()) {
-      throw UserInputException.inFile(file.name(), "empty file");
-    }
+    ByteLines lines = ByteLines.open(file);
     Fields fields = new Fields(Delimiter.TAB);
-    int userColumn = -1;
-    int itemColumn = -1;
-    int ratingColumn = -1;
-    int timeColumn = -1;
-    int columns = 0;
-    fields.reset(lines);
-    while (fields.next()) {
-      String field = lines.text(fields.start(), fields.end());
-      int colon = field.indexOf(':');
-      switch (colon < 0 ? field : field.substring(0, colon)) {
-        case "user_id" -> userColumn = columns;
-        case "item_id" -> itemColumn = columns;
-        case "rating" -> ratingColumn = columns;
-        case "timestamp" -> timeColumn = columns;
-        default -> { } // a field we do not use
-      }
-      columns++;
-    }
-    if (userColumn < 0 || itemColumn < 0) {
-      throw lines.error("the header needs user_id and item_id fields (e.g. user_id:token)");
-    }
-    if (!lines.nextNonBlank()) {
-      throw UserInputException.inFile(file.name(), "empty file (a header and no pairs)");
-    }
-    PairTable table = new PairTable(ratingColumn >= 0, timeColumn >= 0, data.length / 16);
-    do {
-      fields.reset(lines);
-      int user = 0;
-      int item = 0;
-      double rating = 0;
-      double time = 0;
-      int found = 0;
-      while (fields.next()) {
-        if (found == userColumn) {
-          user = userTokens.intern(lines.data(), token(fields, lines, "user_id"), fields.end());
-        } else if (found == itemColumn) {
-          item = itemTokens.intern(lines.data(), token(fields, lines, "item_id"), fields.end());
-        } else if (found == ratingColumn) {
-          rating = fields.number(lines, "rating");
-        } else if (found == timeColumn) {
-          time = fields.number(lines, "timestamp");
-        }
-        found++;
-      }
-      if (found != columns) {
-        throw lines.error("expected " + columns + " columns as in the header, found " + found);
-      }
-      table.add(user, item, rating, time);
-    } while (lines.nextNonBlank());
-    return table;
+    byte[] roles = headerRoles(fields, lines);
+    lines.skipHeader();
+    return Rows.read(lines, fields, roles, users, items, "as in the header");
   }
 
-  /** The start of a non-empty token field. */
-  private static int token(Fields fields, ByteLines lines, String kind) {
-    if (fields.start() == fields.end()) {
-      throw lines.error("empty " + kind);
+  private static byte[] headerRoles(Fields fields, ByteLines lines) {
+    byte[] roles = new byte[fields.count(lines)];
+    boolean user = false;
+    boolean item = false;
+    fields.reset(lines);
+    for (int k = 0; fields.next(); k++) {
+      String field = lines.text(fields.start(), fields.end());
+      int colon = field.indexOf(':');
+      roles[k] = switch (colon < 0 ? field : field.substring(0, colon)) {
+        case "user_id" -> Rows.USER;
+        case "item_id" -> Rows.ITEM;
+        case "rating" -> Rows.RATING;
+        case "timestamp" -> Rows.TIMESTAMP;
+        default -> Rows.SKIP;
+      };
+      user |= roles[k] == Rows.USER;
+      item |= roles[k] == Rows.ITEM;
     }
-    return fields.start();
+    if (!user || !item) {
+      throw lines.error("the header needs user_id and item_id fields (e.g. user_id:token)");
+    }
+    return roles;
+  }
+
+  private static IdReader tokenReader(TokenInterner tokens) {
+    return (lines, from, to, kind) -> {
+      if (from == to) {
+        throw lines.error("empty " + kind + "_id");
+      }
+      return tokens.intern(lines.data(), from, to);
+    };
   }
 
   /** Maps the tokens of the tables read so far to dense ids in sorted token order. */
