@@ -46,7 +46,8 @@ class DatasetSpecTest {
       "format|parquet|format: unknown format 'parquet'; known: auto, lightgcn, tsv, csv, recbole, movielens",
       "split|random|split: unknown split 'random'; known: given, paper, ratio, leave-one-out, temporal",
       "id-base|2|id-base: must be 0, 1 or auto (got '2')",
-      "delimiter|tabs|delimiter: unknown delimiter 'tabs'; known: auto, whitespace, tab, comma, semicolon, pipe, double-colon",
+      "delimiter|tabs|delimiter: unknown delimiter 'tabs'; known: auto, whitespace, tab, comma, semicolon, pipe, "
+          + "double-colon",
       "header|maybe|header: must be true, false or auto (got 'maybe')",
       "name| |name: must not be blank (leave it out to use the folder name)"})
   void badTextValuesNameTheirKey(String key, String value, String message) {

@@ -3,6 +3,7 @@ package org.rankcf.datasets.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record DatasetFiles(String name, DataFormat format, Map<Part, DataFile> f
       + "NAME.train.inter/NAME.test.inter, NAME.inter, ratings.dat, u.data or ratings.csv";
 
   public DatasetFiles {
-    files = new EnumMap<>(files);
+    files = Collections.unmodifiableMap(new EnumMap<>(files));
   }
 
   /** Finds the files of {@code spec.path()}; a relative path is resolved against {@code root}. */
@@ -44,7 +45,8 @@ public record DatasetFiles(String name, DataFormat format, Map<Part, DataFile> f
     Path path = root.resolve(spec.path()).normalize();
     if (Files.isRegularFile(path)) {
       String fileName = path.getFileName().toString();
-      String stem = fileName.substring(0, fileName.lastIndexOf('.') < 0 ? fileName.length() : fileName.lastIndexOf('.'));
+      int dot = fileName.lastIndexOf('.');
+      String stem = dot < 0 ? fileName : fileName.substring(0, dot);
       boolean generic = SINGLE_FILES.contains(fileName) && path.getParent() != null;
       String name = generic ? path.getParent().getFileName().toString() : stem;
       return of(spec, name, Map.of(Part.ALL, DataFile.of(path)));

@@ -33,7 +33,8 @@ final class DelimitedParser implements PairParser {
   @Override
   public PairTable parse(DataFile file) {
     ByteLines lines = ByteLines.open(file);
-    Fields fields = new Fields(delimiter != null ? delimiter : Delimiter.guess(lines.data(), lines.start(), lines.end()));
+    Delimiter separator = delimiter != null ? delimiter : Delimiter.guess(lines.data(), lines.start(), lines.end());
+    Fields fields = new Fields(separator);
     if (header != null ? header : looksLikeHeader(fields, lines)) {
       lines.skipHeader();
     }

@@ -37,7 +37,8 @@ public enum Delimiter {
   public static Delimiter named(String text) {
     String key = text.toLowerCase(Locale.ROOT);
     for (Delimiter d : values()) {
-      if (d.label.equals(key) || d.separator != null && new String(d.separator, StandardCharsets.US_ASCII).equals(text)) {
+      boolean literal = d.separator != null && new String(d.separator, StandardCharsets.US_ASCII).equals(text);
+      if (d.label.equals(key) || literal) {
         return d;
       }
     }

@@ -58,4 +58,18 @@ class MovieLensReaderTest {
         .hasMessageContaining(file + ":2:")
         .hasMessageContaining("user id 0 is negative after the id base 1");
   }
+
+  @Test
+  void latestRatingsCsvHasAHeaderAndItsSparseIdsCompactWithKCoreOne() {
+    Path file = write(dir, "ml-latest-small/ratings.csv",
+        "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,3,4.0,964981247\n2,193,3.5,1445714835\n");
+    PairData data = read(file);
+    assertThat(data.name()).isEqualTo("ml-latest-small");
+    assertThat(data.numItems()).isEqualTo(193);
+    assertThat(data.part(Part.ALL).rating(2)).isEqualTo(3.5);
+    PairData compact = read(file, "k-core", 1);
+    assertThat(compact.numItems()).isEqualTo(3);
+    assertThat(compact.items().external(2)).isEqualTo("193");
+    assertThat(pairs(compact.interactions(Part.ALL))).isEqualTo("[0:0, 0:1, 1:2]");
+  }
 }
