@@ -1,6 +1,9 @@
 package org.rankcf.experiments.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
+import org.rankcf.experiments.config.RecordBinder;
+import org.rankcf.experiments.config.Yaml;
 import org.rankcf.datasets.DatasetLoader;
 import org.rankcf.datasets.DatasetSpec;
 import org.rankcf.datasets.DatasetStats;
@@ -33,10 +36,11 @@ final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      DatasetSpec data = DatasetSpec.DEFAULTS.withPath(dataset);
+      ObjectNode section = Yaml.JSON.createObjectNode().put("path", dataset).put("validation", 0.0);
       if (format != null) {
-        data = data.withFormat(format);
+        section.put("format", format);
       }
+      DatasetSpec data = RecordBinder.bind(DatasetSpec.class, DatasetSpec.DEFAULTS, section, "data");
       SplitData split = DatasetLoader.load(data, RankcfCli.repositoryRoot());
       var out = spec.commandLine().getOut();
       out.print(DatasetStats.of(split).format());

@@ -92,7 +92,12 @@ public final class ConfigLoader {
     String name = root.string("name", defaultName);
     long seed = root.longValue("seed", 2024);
     int threads = Check.atLeast("threads", root.integer("threads", Runtime.getRuntime().availableProcessors()), 1);
-    DatasetSpec data = RecordBinder.bind(DatasetSpec.class, DatasetSpec.DEFAULTS, root.raw("data"), "data");
+    JsonNode dataNode = root.raw("data");
+    if (dataNode != null && dataNode.isObject() && !dataNode.has("seed")) {
+      // a split without its own seed follows the run's, so a sweep over seeds also resamples the split
+      dataNode = ((ObjectNode) dataNode).deepCopy().put("seed", seed);
+    }
+    DatasetSpec data = RecordBinder.bind(DatasetSpec.class, DatasetSpec.DEFAULTS, dataNode, "data");
 
     ConfigNode model = root.child("model");
     String modelName = model.string("name", "mf");
