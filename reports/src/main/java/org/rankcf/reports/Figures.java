@@ -133,7 +133,8 @@ public final class Figures {
   /** One series per chosen epoch: sigma_k against k = 1..d, on a log y-axis (zeros cannot be drawn). */
   static XYChart spectra(RunRecord run, Table table, Map<Integer, String> epochs) {
     XYChart chart = chart(run.label() + ": " + table.key + " spectrum", "k", "singular value");
-    chart.getStyler().setYAxisLogarithmic(true);
+    // XChart's own labels suit a log axis: a fixed pattern would print small singular values as 0
+    chart.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern(null);
     epochs.forEach((epoch, why) -> {
       double[] sigma = table.spectrum(run.epoch(epoch));
       double[] k = new double[sigma.length];
@@ -198,6 +199,7 @@ public final class Figures {
         .setPlotBackgroundColor(Color.WHITE).setAntiAlias(true);
     chart.getStyler().setPlotGridLinesColor(new Color(0xdd, 0xdd, 0xdd));
     chart.getStyler().setMarkerSize(4);
+    chart.getStyler().setYAxisDecimalPattern("#,##0.####");
     chart.getStyler().setSeriesColors(PALETTE);
     return chart;
   }

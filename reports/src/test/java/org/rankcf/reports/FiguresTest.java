@@ -68,6 +68,8 @@ class FiguresTest {
 
     XYChart items = Figures.spectra(warm, Table.ITEM, epochs);
     assertThat(items.getStyler().isYAxisLogarithmic()).isTrue();
+    // a spectrum within two decades gets labels between the decades
+    assertThat(items.getStyler().isYAxisLogarithmicDecadeOnly()).isFalse();
     XYSeries best = items.getSeries("epoch 4 (best)");
     // the zero singular value cannot sit on a log axis and is left out
     assertThat(best.getXData()).containsExactly(1.0, 2.0, 3.0);
