@@ -1,0 +1,48 @@
+package org.rankcf.reports;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/** Escaping and number formatting for the report; every text from a config or data file goes through {@link #escape}. */
+public final class Html {
+  private Html() {}
+
+  /** Text safe in element content and in quoted attribute values. */
+  public static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A fixed number of decimals; "n/a" for a missing (NaN) value. */
+  static String fixed(double value, int decimals) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /** A number of unknown kind (from results.json or stats.json): integers as such, others to 4 significant digits
+   * without trailing zeros. */
+  static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "n/a";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    double magnitude = Math.abs(value);
+    if (magnitude < 1e-4 || magnitude >= 1e15) {
+      return String.format(Locale.ROOT, "%.3e", value);
+    }
+    return BigDecimal.valueOf(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+}
