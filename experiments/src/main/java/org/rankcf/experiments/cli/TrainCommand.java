@@ -31,6 +31,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of run folders (default: runs/ in the repository).")
   Path out;
 
+  @Option(names = "--report", description = "Also write report.html into the run folder.")
+  boolean report;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key, e.g. --set train.optimizer.lr=0.01")
   List<String> sets = new ArrayList<>();
 
@@ -47,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun.RunOutcome outcome = training.execute(out == null ? root.resolve("runs") : out.toAbsolutePath());
     var stdout = spec.commandLine().getOut();
     stdout.printf("best epoch %d; test %s%n", outcome.result().bestEpoch(), Summary.metrics(outcome.test()));
+    if (report) {
+      stdout.println("report: " + org.rankcf.reports.ReportWriter.write(outcome.directory()));
+    }
     stdout.println(outcome.directory());
     stdout.flush();
     return 0;

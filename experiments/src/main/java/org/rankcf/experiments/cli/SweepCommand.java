@@ -1,0 +1,82 @@
+package org.rankcf.experiments.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rankcf.experiments.sweep.SweepPlan;
+import org.rankcf.experiments.sweep.SweepResults;
+import org.rankcf.experiments.sweep.SweepRunner;
+import org.rankcf.experiments.sweep.SweepSpec;
+import org.rankcf.reports.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rankcf sweep grid.yaml}: expands and runs a sweep into runs/sweeps/NAME (running it again resumes:
+ * finished runs are skipped, interrupted ones continue from their checkpoints), writes the results tables
+ * and the report, prints a comparison table and, last, the sweep folder.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run a grid of configurations, resumably.")
+final class SweepCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "GRID", description = "Sweep file (YAML).")
+  Path grid;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "The sweep folder (default: runs/sweeps/<name>).")
+  Path out;
+
+  @Option(names = "--data-root", paramLabel = "DIR", description = "Folder holding the data sets.")
+  Path dataRoot;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key in every run.")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--no-report", description = "Skip report.html.")
+  boolean noReport;
+
+  @Override
+  public Integer call() {
+    SweepSpec sweep = SweepSpec.load(grid);
+    Path root = RankcfCli.repositoryRoot();
+    Path dir = out != null ? out.toAbsolutePath() : root.resolve("runs").resolve("sweeps").resolve(sweep.name());
+    SweepRunner runner = new SweepRunner(sweep, Plugins.registry(), root,
+        dataRoot == null ? null : dataRoot.toAbsolutePath(), System.err);
+    List<SweepPlan.PlannedRun> plan = runner.run(dir, sets);
+    ObjectNode stats = new SweepResults(sweep, plan, dir).write(dir);
+    var stdout = spec.commandLine().getOut();
+    printTable(stdout, stats);
+    if (!noReport) {
+      stdout.println("report: " + ReportWriter.write(dir));
+    }
+    stdout.println(dir);
+    stdout.flush();
+    return 0;
+  }
+
+  private static void printTable(java.io.PrintWriter out, ObjectNode stats) {
+    out.printf(Locale.ROOT, "%-40s %5s %18s %18s %10s%n", "arm", "seeds", "test ndcg@20", "test recall@20", "s to best");
+    stats.get("arms").fields().forEachRemaining(e -> {
+      JsonNode a = e.getValue();
+      out.printf(Locale.ROOT, "%-40s %5d %9.4f +- %.4f %9.4f +- %.4f %10.1f%n", e.getKey(), a.get("seeds").asInt(),
+          a.get("test_ndcg@20_mean").asDouble(), a.get("test_ndcg@20_std").asDouble(),
+          a.get("test_recall@20_mean").asDouble(), a.get("test_recall@20_std").asDouble(),
+          a.get("seconds_to_best_mean").asDouble());
+    });
+    for (JsonNode c : stats.get("comparisons")) {
+      out.printf(Locale.ROOT, "%s vs %s: ndcg@20 %+.1f%% (t-test p %.3g over %d seeds), time to best %+.1f%%, "
+              + "time to 95%% of baseline best %+.1f%%%n",
+          c.get("treatment").asText(), c.get("baseline").asText(), c.get("test_ndcg@20_change_pct").asDouble(),
+          c.get("test_ndcg@20_ttest_p_over_seeds").asDouble(), c.get("paired_seeds").asInt(),
+          -c.get("seconds_to_best_reduction_pct").asDouble(),
+          -c.get("seconds_to_95pct_of_baseline_best_reduction_pct").asDouble());
+    }
+  }
+}
