@@ -38,11 +38,7 @@ public final class Uniformity implements UnitRowTerm {
     }
     float[] x = rows.unit();
     prepare(n, dim, parallel.threads());
-    for (int p = 0; p < n; p++) {
-      for (int c = 0; c < dim; c++) {
-        transposed[c * n + p] = x[p * dim + c];
-      }
-    }
+    RowMajor.transpose(x, 0, n, dim, transposed);
     // every unordered pair is counted twice, once from each of its rows
     double twiceSum = parallel.sum(n, (chunk, from, to) -> pairTerms(x, n, dim, from, to, blocks[chunk]));
     double value = Math.log(twiceSum / ((double) n * (n - 1)));
