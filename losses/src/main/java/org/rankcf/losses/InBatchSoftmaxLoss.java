@@ -7,6 +7,7 @@ import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.util.Check;
+import org.rankcf.regularizers.PerChunk;
 import org.rankcf.regularizers.RowMajor;
 
 /**
@@ -38,7 +39,7 @@ public final class InBatchSoftmaxLoss implements Loss {
   private final double inverseTemperature;
   private float[] itemsTransposed = new float[0];
   private float[] pairUserGrad = new float[0];
-  private ChunkBuffers[] chunks = new ChunkBuffers[0];
+  private final PerChunk<ChunkBuffers> chunks = new PerChunk<>(ChunkBuffers::new);
 
   public InBatchSoftmaxLoss(Config config) {
     this.inverseTemperature = 1 / config.temperature();
@@ -54,15 +55,22 @@ public final class InBatchSoftmaxLoss implements Loss {
     int size = batch.size();
     int dim = batch.dim();
     int columns = batch.numPositiveItems();
-    prepare(size, columns, dim, batch.parallel().threads());
-    RowMajor.transpose(batch.items(), 0, columns, dim, itemsTransposed);
-    double scale = weight * inverseTemperature / size;
-    for (ChunkBuffers buffers : chunks) {
+    int threads = batch.parallel().threads();
+    if (itemsTransposed.length < columns * dim) {
+      itemsTransposed = new float[columns * dim];
+    }
+    if (pairUserGrad.length < size * dim) {
+      pairUserGrad = new float[size * dim];
+    }
+    for (ChunkBuffers buffers : chunks.first(threads)) {
+      buffers.ensure(columns, dim);
       Arrays.fill(buffers.itemGrad, 0, columns * dim, 0f);
     }
-    double sum = batch.parallel().sum(size, (chunk, from, to) -> pairs(batch, from, to, scale, chunks[chunk]));
+    RowMajor.transpose(batch.items(), 0, columns, dim, itemsTransposed, 0);
+    double scale = weight * inverseTemperature / size;
+    double sum = batch.parallel().sum(size, (chunk, from, to) -> pairs(batch, from, to, scale, chunks.get(chunk)));
     KernelPath kernels = Kernels.path();
-    for (ChunkBuffers buffers : chunks) {
+    for (ChunkBuffers buffers : chunks.first(threads)) {
       kernels.axpy(1f, buffers.itemGrad, 0, batch.itemGrad(), 0, columns * dim);
     }
     for (int b = 0; b < size; b++) {
@@ -94,30 +102,12 @@ public final class InBatchSoftmaxLoss implements Loss {
       }
       // users: (m x P) slopes times the P x d items; items: (P x m) slopes^T times the m x d users
       kernels.gemmNT(logits, 0, m, itemsTransposed, 0, dim, columns, pairUserGrad, first * dim, dim);
-      RowMajor.transpose(logits, 0, m, columns, buffers.logitsTransposed);
-      RowMajor.transpose(buffers.users, 0, m, dim, buffers.usersTransposed);
+      RowMajor.transpose(logits, 0, m, columns, buffers.logitsTransposed, 0);
+      RowMajor.transpose(buffers.users, 0, m, dim, buffers.usersTransposed, 0);
       kernels.gemmNT(buffers.logitsTransposed, 0, columns, buffers.usersTransposed, 0, dim, m, buffers.product, 0, dim);
       kernels.axpy(1f, buffers.product, 0, buffers.itemGrad, 0, columns * dim);
     }
     return sum;
-  }
-
-  private void prepare(int size, int columns, int dim, int threads) {
-    if (itemsTransposed.length < columns * dim) {
-      itemsTransposed = new float[columns * dim];
-    }
-    if (pairUserGrad.length < size * dim) {
-      pairUserGrad = new float[size * dim];
-    }
-    if (chunks.length != threads) {
-      chunks = new ChunkBuffers[threads];
-      for (int c = 0; c < threads; c++) {
-        chunks[c] = new ChunkBuffers();
-      }
-    }
-    for (ChunkBuffers buffers : chunks) {
-      buffers.ensure(columns, dim);
-    }
   }
 
   /** One chunk's working memory: a block of gathered user rows, its logits, and the chunk's item gradient. */

@@ -33,6 +33,14 @@ public final class TestBatches {
   }
 
   /**
+   * A gradient-check sized batch in which users, positives and negatives all repeat: 16 pairs over 6 users
+   * and 9 items, dim 5, {@code negatives} per pair, entries N(0, scale^2).
+   */
+  public static Batch repeatingIds(int negatives, double scale, long seed) {
+    return random(6, 9, 5, 16, negatives, scale, seed);
+  }
+
+  /**
    * A batch over explicit embeddings (one array per row of each table) and explicit pairs, for
    * hand-computed fixtures; {@code negItems} holds {@code negatives} ids per pair.
    */
