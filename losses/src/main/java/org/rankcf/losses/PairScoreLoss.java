@@ -55,13 +55,9 @@ public abstract class PairScoreLoss implements Loss {
     }
     double sum = batch.parallel().sum(size, (chunk, from, to) -> scorePairs(batch, users, items, from, to));
     float scale = (float) (weight / size);
-    batch.parallel().forRange(2, 2, (side, unused, unusedToo) -> {
-      if (side == 0) {
-        backward(batch, items, userGrad, true, scale);
-      } else {
-        backward(batch, users, itemGrad, false, scale);
-      }
-    });
+    // side 0 adds into the user rows, side 1 into the item rows: no two tasks write the same array
+    batch.parallel().forRange(2, 2, (side, from, to) -> backward(
+        batch, side == 0 ? items : users, side == 0 ? userGrad : itemGrad, side == 0, scale));
     return sum / size;
   }
 
