@@ -27,6 +27,8 @@ public final class Batch {
   private int[] users = new int[0];
   private int[] posItems = new int[0];
   private int[] negItems = new int[0];
+  private float[] negLogQ = new float[0];
+  private boolean hasNegLogQ;
 
   private int numUniqueUsers;
   private int numUniqueItems;
@@ -73,6 +75,7 @@ public final class Batch {
     System.arraycopy(users, 0, this.users, 0, size);
     System.arraycopy(posItems, 0, this.posItems, 0, size);
     System.arraycopy(negItems, 0, this.negItems, 0, size * negatives);
+    hasNegLogQ = false;
 
     userRow = ensure(userRow, size);
     posRow = ensure(posRow, size);
@@ -110,6 +113,26 @@ public final class Batch {
     gi = ensure(gi, numUniqueItems * dim);
     Arrays.fill(gu, 0, numUniqueUsers * dim, 0f);
     Arrays.fill(gi, 0, numUniqueItems * dim, 0f);
+  }
+
+  /**
+   * Sets the log-probability with which the sampler drew each negative (copied; same layout as
+   * {@link #negativeIds()}), for the logQ correction of sampled softmax. Valid until the next {@link #assign}.
+   */
+  public void setNegativeLogQ(float[] logQ) {
+    negLogQ = ensure(negLogQ, size * negatives);
+    System.arraycopy(logQ, 0, negLogQ, 0, size * negatives);
+    hasNegLogQ = true;
+  }
+
+  /** Whether {@link #setNegativeLogQ} was called since the last {@link #assign}. */
+  public boolean hasNegativeLogQ() {
+    return hasNegLogQ;
+  }
+
+  /** Log q of pair b's k-th negative at {@code b * negatives() + k}; see {@link #setNegativeLogQ}. */
+  public float[] negativeLogQ() {
+    return negLogQ;
   }
 
   private int itemSlot(int item) {

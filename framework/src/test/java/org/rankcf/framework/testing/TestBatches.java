@@ -32,6 +32,38 @@ public final class TestBatches {
     return batch;
   }
 
+  /**
+   * A gradient-check sized batch in which users, positives and negatives all repeat: 16 pairs over 6 users
+   * and 9 items, dim 5, {@code negatives} per pair, entries N(0, scale^2).
+   */
+  public static Batch repeatingIds(int negatives, double scale, long seed) {
+    return random(6, 9, 5, 16, negatives, scale, seed);
+  }
+
+  /**
+   * A batch over explicit embeddings (one array per row of each table) and explicit pairs, for
+   * hand-computed fixtures; {@code negItems} holds {@code negatives} ids per pair.
+   */
+  public static Batch of(float[][] userRows, float[][] itemRows, int[] users, int[] posItems, int[] negItems,
+      int negatives) {
+    int dim = userRows[0].length;
+    EmbeddingTable userTable = table(userRows);
+    EmbeddingTable itemTable = table(itemRows);
+    Batch batch = new Batch(userRows.length, itemRows.length, dim);
+    batch.assign(users, posItems, users.length, negItems, negatives);
+    batch.gather(userTable, itemTable, new float[userRows.length * dim], new float[itemRows.length * dim]);
+    return batch;
+  }
+
+  private static EmbeddingTable table(float[][] rows) {
+    int dim = rows[0].length;
+    EmbeddingTable table = new EmbeddingTable(rows.length, dim);
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, table.data(), r * dim, dim);
+    }
+    return table;
+  }
+
   /** A table with entries drawn N(0, scale^2). */
   public static EmbeddingTable table(int rows, int dim, double scale, SplittableRandom random) {
     EmbeddingTable table = new EmbeddingTable(rows, dim);

@@ -1,0 +1,18 @@
+package org.rankcf.losses;
+
+import com.google.inject.AbstractModule;
+import org.rankcf.framework.plugin.PluginBindings;
+
+/** Registers the losses under their short names. */
+public final class LossesModule extends AbstractModule {
+  @Override
+  protected void configure() {
+    PluginBindings.losses(binder()).addBinding("bpr").toInstance(BprLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("bce").toInstance(BceLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("ssm").toInstance(SampledSoftmaxLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("inbatch").toInstance(InBatchSoftmaxLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("alignment").toInstance(AlignmentLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("directau").toInstance(DirectAuLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("ccl").toInstance(CclLoss.FACTORY);
+  }
+}

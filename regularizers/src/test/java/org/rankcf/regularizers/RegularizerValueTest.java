@@ -1,0 +1,103 @@
+package org.rankcf.regularizers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.testing.TestBatches;
+import org.rankcf.framework.util.Parallel;
+
+/** Regularizer values against hand-computed fixtures and against definitions evaluated the slow way. */
+class RegularizerValueTest {
+  /** One user per row, one positive item per row (pair r = (user r, item r)), no negatives. */
+  private static Batch rows(float[][] users, float[][] items) {
+    int[] ids = new int[users.length];
+    Arrays.setAll(ids, r -> r);
+    return TestBatches.of(users, items, ids, ids, new int[0], 0);
+  }
+
+  @Test
+  void stableRankOfOrthogonalRowsIsTheirCountOverDim() {
+    // U^ = {e1, e2} has srank 2; I^ = three rows along one direction has srank 1 (norms do not matter)
+    float[][] users = {{3, 0, 0, 0}, {0, 0.5f, 0, 0}};
+    float[][] items = {{1, 1, 0, 0}, {2, 2, 0, 0}, {-4, -4, 0, 0}};
+    Batch batch = TestBatches.of(users, items, new int[] {0, 1, 1}, new int[] {0, 1, 2}, new int[0], 0);
+    double value = new StableRankRegularizer().valueAndGradient(batch, 1.0);
+    assertThat(value).isCloseTo(0.5 * (-2.0 / 4 + -1.0 / 4), within(1e-6));
+  }
+
+  @Test
+  void stableRankEqualsTheFullSvdDefinitionOnALargerBatch() {
+    Batch batch = TestBatches.random(300, 500, 16, 256, 2, 1.0, 11);
+    batch.setParallel(new Parallel(2));
+    double value = new StableRankRegularizer().valueAndGradient(batch, 1.0);
+    double expected = 0.5 * (
+        ReferenceMaths.stableRankPenalty(toDouble(batch.users()), batch.numUniqueUsers(), 16)
+        + ReferenceMaths.stableRankPenalty(toDouble(batch.items()), batch.numUniqueItems(), 16));
+    assertThat(value).isCloseTo(expected, within(1e-6 * Math.abs(expected)));
+  }
+
+  @Test
+  void uniformityEqualsTheDoubleLoopAcrossBlocksAndThreads() {
+    // about 300 unique users and 350 positive items: several 128-row blocks split over two chunks
+    Batch batch = TestBatches.random(600, 900, 8, 400, 1, 1.0, 12);
+    assertThat(batch.numUniqueUsers()).isGreaterThan(256);
+    UniformityRegularizer regularizer = new UniformityRegularizer(UniformityRegularizer.Config.DEFAULTS);
+    double serial = regularizer.valueAndGradient(batch, 1.0);
+    float[] serialGrad = Arrays.copyOf(batch.userGrad(), batch.numUniqueUsers() * 8);
+    double expected = 0.5 * (
+        ReferenceMaths.uniformity(toDouble(batch.users()), batch.numUniqueUsers(), 8, 2.0)
+        + ReferenceMaths.uniformity(toDouble(batch.items()), batch.numPositiveItems(), 8, 2.0));
+    assertThat(serial).isCloseTo(expected, within(1e-6 * Math.abs(expected)));
+
+    try (Parallel parallel = new Parallel(2)) {
+      batch.setParallel(parallel);
+      float[][] runs = new float[2][];
+      for (int run = 0; run < 2; run++) {
+        Arrays.fill(batch.userGrad(), 0f);
+        assertThat(regularizer.valueAndGradient(batch, 1.0)).isCloseTo(serial, within(1e-9));
+        runs[run] = Arrays.copyOf(batch.userGrad(), batch.numUniqueUsers() * 8);
+      }
+      assertThat(runs[1]).as("two threads, run to run").containsExactly(runs[0]);
+      for (int t = 0; t < serialGrad.length; t++) {
+        assertThat(runs[0][t]).isCloseTo(serialGrad[t], within(1e-6f));
+      }
+    }
+  }
+
+  @Test
+  void uniformityOfTwoOppositeRowsIsMinusTwiceTTimesTheirDistance() {
+    // ||x^_1 - x^_2||^2 = 4 for opposite rows, and one pair: unif = -4t
+    float[][] rows = {{2, 0}, {-1, 0}};
+    Batch batch = rows(rows, rows);
+    double value = new UniformityRegularizer(new UniformityRegularizer.Config(0.5)).valueAndGradient(batch, 1.0);
+    assertThat(value).isCloseTo(-2.0, within(1e-9));
+  }
+
+  @Test
+  void l2OfOnePairIsHalfItsSquaredNorms() {
+    Batch batch = TestBatches.of(new float[][] {{1, 2}}, new float[][] {{0, 1}, {2, 0}},
+        new int[] {0}, new int[] {0}, new int[] {1}, 1);
+    assertThat(new L2Regularizer().valueAndGradient(batch, 1.0)).isCloseTo(0.5 * (5 + 1 + 4), within(1e-9));
+    assertThat(batch.userGrad()).containsExactly(1f, 2f);
+  }
+
+  @Test
+  void l2CountsARepeatedRowOncePerOccurrence() {
+    // pairs (0, 0) and (0, 0) over B = 2: 0.5 * (2 * (1 + 4)) / 2, gradient 2 * row / 2
+    Batch batch = TestBatches.of(new float[][] {{1, 0}}, new float[][] {{0, 2}},
+        new int[] {0, 0}, new int[] {0, 0}, new int[0], 0);
+    assertThat(new L2Regularizer().valueAndGradient(batch, 1.0)).isCloseTo(2.5, within(1e-9));
+    assertThat(batch.itemGrad()).containsExactly(0f, 2f);
+  }
+
+  private static double[] toDouble(float[] x) {
+    double[] out = new double[x.length];
+    for (int t = 0; t < x.length; t++) {
+      out[t] = x[t];
+    }
+    return out;
+  }
+}
