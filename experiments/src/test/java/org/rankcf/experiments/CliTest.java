@@ -130,6 +130,11 @@ class CliTest {
       "train.optimizer.lrr=1 | train.optimizer.lrr: unknown key",
       "train.epochs=abc | train.epochs: must be an integer",
       "train.metric=ndcg@7 | train.metric",
+      "train.sampler.negatives=0 | train.sampler.negatives: loss 'bpr' needs at least 1 negative",
+      "train.sampler.negatives=-1 | train.sampler.negatives: must be >= 0",
+      "train.loss={name: ssm, temperature: 0} | train.loss.temperature: must be > 0",
+      "train.loss={name: directau, t: -1} | train.loss.t",
+      "train.regularizers=[{name: stable-rank, weight: -1}] | train.regularizers[0].weight: must be >= 0",
   })
   void badConfigValuesNameTheKeyAndLeaveNoRunFolder(String override, String expected) throws IOException {
     int code = run("train", config().toString(), "--out", out.toString(), "--set", override);

@@ -14,6 +14,7 @@ import org.rankcf.framework.spectral.Spectrum;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.Sampler;
+import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
 import org.rankcf.framework.util.UserInputException;
 
@@ -44,6 +45,7 @@ public final class Trainer {
   private final float[] userGrad;
   private final float[] itemGrad;
   private final boolean lazy;
+  private float[] logQ = new float[0];
 
   private final TrainerState state;
 
@@ -70,6 +72,12 @@ public final class Trainer {
     this.state = new TrainerState(model);
     if (train.size() == 0) {
       throw new UserInputException("the train split has no pairs");
+    }
+    for (Phase phase : new Phase[] {schedule.warm(), schedule.tune()}) {
+      if (phase != null && phase.loss().usesNegatives() && config.negatives() < 1) {
+        throw new ConfigException("train.sampler.negatives",
+            "loss '" + phase.lossName() + "' needs at least 1 negative per pair (got " + config.negatives() + ")");
+      }
     }
   }
 
@@ -109,10 +117,6 @@ public final class Trainer {
     shuffle(random);
     int steps = (order.length + config.batchSize() - 1) / config.batchSize();
     int negatives = phase.loss().usesNegatives() ? config.negatives() : 0;
-    if (phase.loss().usesNegatives() && negatives < 1) {
-      throw new UserInputException(
-          "train.sampler.negatives: the loss '" + phase.lossName() + "' needs at least 1 negative");
-    }
     listeners.forEach(l -> l.epochStarted(epoch, phaseName, steps));
 
     int[] users = new int[config.batchSize()];
@@ -133,6 +137,9 @@ public final class Trainer {
         sampler.sample(users, positives, size, negatives, negativeIds, random);
       }
       batch.assign(users, positives, size, negativeIds, negatives);
+      if (negatives > 0) {
+        fillLogQ(size * negatives, negativeIds);
+      }
       batch.gather(model.users(), model.items(), userGrad, itemGrad);
       double loss = phase.loss().valueAndGradient(batch, 1.0);
       termSums.merge(phase.lossName(), loss, Double::sum);
@@ -198,6 +205,17 @@ public final class Trainer {
     if (state.sinceBest >= config.patience()) {
       state.stopped = true;
     }
+  }
+
+  /** Hands the sampler's log-probabilities of the batch's negatives to the batch (sampled softmax's logQ). */
+  private void fillLogQ(int count, int[] negativeIds) {
+    if (logQ.length < count) {
+      logQ = new float[count];
+    }
+    for (int k = 0; k < count; k++) {
+      logQ[k] = (float) sampler.logProbability(negativeIds[k]);
+    }
+    batch.setNegativeLogQ(logQ);
   }
 
   private void update() {
