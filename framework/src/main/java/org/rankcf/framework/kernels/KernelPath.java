@@ -31,4 +31,9 @@ public interface KernelPath {
    */
   void adam(float[] p, float[] g, float[] m, float[] v, int from, int to,
       float weightDecay, float beta1, float beta2, float stepSize, float invSqrtBc2, float eps);
+
+  /** The micro-kernel of the blocked full-ranking loop ({@link FullRanker}) on this path. */
+  default TileScorer tileScorer() {
+    return ScalarTileScorer.INSTANCE;
+  }
 }

@@ -59,6 +59,12 @@ public final class ScalarKernels implements KernelPath {
   @Override
   public void adam(float[] p, float[] g, float[] m, float[] v, int from, int to,
       float weightDecay, float beta1, float beta2, float stepSize, float invSqrtBc2, float eps) {
+    adamRange(p, g, m, v, from, to, weightDecay, beta1, beta2, stepSize, invSqrtBc2, eps);
+  }
+
+  /** The Adam step of {@link #adam}, also the tail of the vector path. */
+  static void adamRange(float[] p, float[] g, float[] m, float[] v, int from, int to,
+      float weightDecay, float beta1, float beta2, float stepSize, float invSqrtBc2, float eps) {
     float c1 = 1 - beta1;
     float c2 = 1 - beta2;
     for (int t = from; t < to; t++) {

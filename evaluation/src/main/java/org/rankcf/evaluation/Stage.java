@@ -1,0 +1,9 @@
+package org.rankcf.evaluation;
+
+/** Which held-out pairs an evaluation targets, and so which pairs it masks. */
+public enum Stage {
+  /** Validation targets, train masked (test targets when the split has no validation). */
+  VALIDATION,
+  /** Test targets, train and validation masked. */
+  TEST
+}

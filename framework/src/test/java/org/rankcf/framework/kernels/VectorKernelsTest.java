@@ -1,0 +1,180 @@
+package org.rankcf.framework.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class VectorKernelsTest {
+  private static final int[] SIZES = {1, 7, 8, 15, 16, 31, 63, 64, 65, 130};
+  private final KernelPath scalar = Kernels.scalar();
+  private final KernelPath vector = Kernels.vector();
+
+  @Test
+  void loadsByReflectionWhenTheModuleIsPresent() {
+    assertThat(vector).isNotNull();
+    assertThat(vector.name()).isEqualTo("vector");
+    assertThat(vector.tileScorer()).isSameAs(VectorTileScorer.INSTANCE);
+    assertThat(scalar.tileScorer()).isSameAs(ScalarTileScorer.INSTANCE);
+  }
+
+  @Test
+  void dotAgreesWithScalarToRounding() {
+    SplittableRandom random = new SplittableRandom(1);
+    for (int n : SIZES) {
+      float[] a = random(n + 3, random);
+      float[] b = random(n + 5, random);
+      float expected = scalar.dot(a, 3, b, 5, n);
+      assertThat(vector.dot(a, 3, b, 5, n)).as("n=%d", n).isCloseTo(expected, within(1e-5f * (n + 1)));
+    }
+    assertThat(vector.dot(new float[0], 0, new float[0], 0, 0)).isZero();
+  }
+
+  @Test
+  void axpyIsBitIdentical() {
+    SplittableRandom random = new SplittableRandom(2);
+    for (int n : SIZES) {
+      float[] x = random(n + 2, random);
+      float[] y = random(n + 1, random);
+      float[] yScalar = y.clone();
+      vector.axpy(-0.37f, x, 2, y, 1, n);
+      scalar.axpy(-0.37f, x, 2, yScalar, 1, n);
+      assertThat(y).as("n=%d", n).containsExactly(yScalar);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 7, 17, 64, 65})
+  void gemmNTAgreesWithScalarOnAwkwardShapes(int k) {
+    SplittableRandom random = new SplittableRandom(k);
+    int[][] shapes = {{1, 1}, {1, 17}, {4, 16}, {5, 33}, {7, 63}, {9, 130}, {130, 9}, {66, 1000}};
+    for (int[] shape : shapes) {
+      int m = shape[0];
+      int n = shape[1];
+      int ldc = n + 3;
+      float[] a = random(2 + m * k, random);
+      float[] b = random(1 + n * k, random);
+      float[] c = random(4 + m * ldc, random);
+      float[] cScalar = c.clone();
+      vector.gemmNT(a, 2, m, b, 1, n, k, c, 4, ldc);
+      scalar.gemmNT(a, 2, m, b, 1, n, k, cScalar, 4, ldc);
+      for (int t = 0; t < c.length; t++) {
+        boolean outside = t < 4 || (t - 4) % ldc >= n;
+        if (outside) {
+          assertThat(c[t]).as("untouched %d", t).isEqualTo(cScalar[t]);
+        } else {
+          assertThat(c[t]).as("m=%d n=%d at %d", m, n, t).isCloseTo(cScalar[t], within(1e-5f * k));
+        }
+      }
+    }
+  }
+
+  @Test
+  void gemmNTWithEmptyInnerDimensionWritesZeros() {
+    float[] c = {5, 5, 5, 5};
+    vector.gemmNT(new float[0], 0, 2, new float[0], 0, 2, 0, c, 0, 2);
+    assertThat(c).containsExactly(0, 0, 0, 0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3, 4, 7, 16, 17, 33, 64})
+  void gramAccumulateIsBitIdentical(int dim) {
+    SplittableRandom random = new SplittableRandom(dim);
+    int rows = 75;
+    float[] x = random(rows * dim, random);
+    double[] gram = new double[dim * dim];
+    for (int t = 0; t < gram.length; t++) {
+      gram[t] = random.nextDouble();
+    }
+    double[] gramScalar = gram.clone();
+    vector.gramAccumulate(x, 3, 70, dim, gram);
+    scalar.gramAccumulate(x, 3, 70, dim, gramScalar);
+    assertThat(gram).containsExactly(gramScalar);
+  }
+
+  @Test
+  void adamIsBitIdenticalAndClearsTheGradient() {
+    SplittableRandom random = new SplittableRandom(3);
+    for (int n : SIZES) {
+      float[] p = random(n + 2, random);
+      float[] g = random(n + 2, random);
+      float[] m = random(n + 2, random);
+      float[] v = random(n + 2, random);
+      for (int t = 0; t < v.length; t++) {
+        v[t] = Math.abs(v[t]);
+      }
+      float[] ps = p.clone();
+      float[] gs = g.clone();
+      float[] ms = m.clone();
+      float[] vs = v.clone();
+      vector.adam(p, g, m, v, 1, n + 1, 1e-4f, 0.9f, 0.999f, 0.01f, 1.3f, 1e-8f);
+      scalar.adam(ps, gs, ms, vs, 1, n + 1, 1e-4f, 0.9f, 0.999f, 0.01f, 1.3f, 1e-8f);
+      assertThat(p).containsExactly(ps);
+      assertThat(m).containsExactly(ms);
+      assertThat(v).containsExactly(vs);
+      assertThat(g).containsExactly(gs);
+      assertThat(g[1]).isZero();
+      assertThat(g[n]).isZero();
+    }
+  }
+
+  @Test
+  void tileScorersAreBitIdenticalToTheFmaSequence() {
+    SplittableRandom random = new SplittableRandom(4);
+    int items = 37;
+    for (TileScorer scorer : new TileScorer[] {vector.tileScorer(), scalar.tileScorer()}) {
+      int width = scorer.panelWidth();
+      for (int k : new int[] {0, 1, 3, 64, 65}) {
+        float[] b = random(5 + items * k, random);
+        float[] panels = new float[Panels.size(items, k, width)];
+        Panels.pack(b, 5, items, k, width, panels);
+        for (int rows = 1; rows <= 4; rows++) {
+          float[] a = random(1 + rows * k, random);
+          for (int p = 0; p < Panels.count(items, width); p++) {
+            int ldo = width + 2;
+            float[] out = new float[rows * ldo];
+            scorer.scoreTile(a, 1, rows, k, panels, p * width * k, out, 0, ldo);
+            for (int r = 0; r < rows; r++) {
+              for (int j = 0; j < width && p * width + j < items; j++) {
+                assertThat(out[r * ldo + j]).as("k=%d rows=%d r=%d item=%d", k, rows, r, p * width + j)
+                    .isEqualTo(fmaDot(a, 1 + r * k, b, 5 + (p * width + j) * k, k));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void anyAboveIsStrictAndIgnoresNaN() {
+    for (TileScorer scorer : new TileScorer[] {vector.tileScorer(), scalar.tileScorer()}) {
+      float[] row = new float[scorer.panelWidth() + 1];
+      java.util.Arrays.fill(row, 1f);
+      row[scorer.panelWidth() - 1] = Float.NaN;
+      assertThat(scorer.anyAbove(row, 0, 1f)).isFalse();
+      row[scorer.panelWidth() - 2] = 1.5f;
+      assertThat(scorer.anyAbove(row, 0, 1f)).isTrue();
+      assertThat(scorer.anyAbove(row, 0, 1.5f)).isFalse();
+    }
+  }
+
+  static float fmaDot(float[] a, int aOff, float[] b, int bOff, int k) {
+    float acc = 0f;
+    for (int t = 0; t < k; t++) {
+      acc = Math.fma(a[aOff + t], b[bOff + t], acc);
+    }
+    return acc;
+  }
+
+  private static float[] random(int n, SplittableRandom random) {
+    float[] x = new float[n];
+    for (int t = 0; t < n; t++) {
+      x[t] = (float) (random.nextDouble() * 2 - 1);
+    }
+    return x;
+  }
+}
