@@ -36,7 +36,10 @@ public final class RankcfCli implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(cli);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    commandLine.setExitCodeOnInvalidInput(USER_ERROR);
+    commandLine.setParameterExceptionHandler((e, arguments) -> {
+      err.println("rankcf: " + e.getMessage() + " (see rankcf " + e.getCommandLine().getCommandName() + " --help)");
+      return USER_ERROR;
+    });
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof UserInputException user) {
         err.println("rankcf: " + user.getMessage());
