@@ -145,7 +145,7 @@ class CliTest {
     assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("an earlier result");
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{index}: {1}")
   @CsvSource(delimiter = '|', value = {
       "0\\t1\\n1\\tx\\n | train.tsv:2",
       "0\\t1\\n-3\\t2\\n | train.tsv:2",
