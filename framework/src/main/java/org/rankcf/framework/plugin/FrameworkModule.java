@@ -2,12 +2,14 @@ package org.rankcf.framework.plugin;
 
 import com.google.inject.AbstractModule;
 import org.rankcf.framework.model.MatrixFactorization;
+import org.rankcf.framework.model.lightgcn.LightGcn;
+import org.rankcf.framework.model.lightgcn.LightGcnConfig;
 import org.rankcf.framework.sampler.BatchPositivesSampler;
 import org.rankcf.framework.sampler.PopularitySampler;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
 
-/** Registers the framework's own plug-ins: the samplers and the MF model. */
+/** Registers the framework's own plug-ins: the samplers, MF and LightGCN. */
 public final class FrameworkModule extends AbstractModule {
   @Override
   protected void configure() {
@@ -22,5 +24,8 @@ public final class FrameworkModule extends AbstractModule {
     PluginBindings.models(binder()).addBinding("mf").toInstance(PluginFactory.of(NoConfig.class, NoConfig.INSTANCE,
         "matrix factorisation", (c, ctx) -> new MatrixFactorization(
             ctx.data().numUsers(), ctx.data().numItems(), ctx.dim(), ctx.init(), ctx.seed())));
+    PluginBindings.models(binder()).addBinding("lightgcn").toInstance(PluginFactory.of(LightGcnConfig.class,
+        LightGcnConfig.DEFAULTS, "LightGCN: K layers of normalised-graph propagation, layer mean",
+        (c, ctx) -> LightGcn.create(ctx.data().train(), ctx.dim(), ctx.init(), c, ctx.seed(), ctx.parallel())));
   }
 }
