@@ -82,7 +82,8 @@ public final class SweepRunner {
     log.printf("[%d/%d] %s: %s%n", run.index() + 1, total, run.name(), resuming ? "resuming" : "starting");
     TrainingRun training = new TrainingRun(config, repositoryRoot, dataRoot);
     TrainingRun.RunOutcome outcome = training.executeResumable(sweepDir, run.name());
-    log.printf("[%d/%d] %s: best epoch %d, test %s%n", run.index() + 1, total, run.name(),
-        outcome.result().bestEpoch(), outcome.test());
+    log.printf(java.util.Locale.ROOT, "[%d/%d] %s: best epoch %d, test ndcg@20 %.4f recall@20 %.4f%n", run.index() + 1,
+        total, run.name(), outcome.result().bestEpoch(), outcome.test().getOrDefault("ndcg@20", Double.NaN),
+        outcome.test().getOrDefault("recall@20", Double.NaN));
   }
 }
