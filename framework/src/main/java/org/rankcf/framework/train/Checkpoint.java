@@ -22,7 +22,7 @@ import org.rankcf.framework.spi.Model;
  * one with the same seed and thread count. The file is written to a temp name and renamed.
  */
 public final class Checkpoint {
-  private static final int MAGIC = 0x52434b31; // "RCK1"
+  private static final int MAGIC = 0x52434b32; // "RCK2"
 
   private Checkpoint() {}
 
@@ -38,6 +38,7 @@ public final class Checkpoint {
       out.writeInt(s.warmSinceBest);
       out.writeBoolean(s.stopped);
       out.writeDouble(s.bestScore);
+      out.writeDouble(s.tuneBestScore);
       out.writeInt(s.bestEpoch);
       writeMap(out, s.bestValidation);
       out.writeDouble(s.elapsedSeconds);
@@ -74,6 +75,7 @@ public final class Checkpoint {
       s.warmSinceBest = in.readInt();
       s.stopped = in.readBoolean();
       s.bestScore = in.readDouble();
+      s.tuneBestScore = in.readDouble();
       s.bestEpoch = in.readInt();
       s.bestValidation = readMap(in);
       s.elapsedSeconds = in.readDouble();

@@ -177,7 +177,7 @@ public final class Trainer {
     if (improved) {
       state.recordBest(epoch, score, validation, model);
     }
-    advanceSchedule(epoch, phaseName, improved);
+    advanceSchedule(epoch, phaseName, improved, score);
 
     Map<String, Double> terms = new LinkedHashMap<>();
     termSums.forEach((name, sum) -> terms.put(name, sum / steps));
@@ -190,7 +190,12 @@ public final class Trainer {
     listeners.forEach(l -> l.epochDone(record));
   }
 
-  private void advanceSchedule(int epoch, String phaseName, boolean improved) {
+  /**
+   * Moves the schedule on after an epoch. The tune phase's patience is measured against the best score of
+   * the tune phase itself: a warm phase that scored higher early on must not stop the tune phase before it
+   * has had its own patience window (model selection still takes the best epoch of the whole run).
+   */
+  private void advanceSchedule(int epoch, String phaseName, boolean improved, double score) {
     if (phaseName.equals("warm")) {
       state.warmSinceBest = improved ? 0 : state.warmSinceBest + 1;
       boolean budgetUsed = epoch >= schedule.warmEpochs();
@@ -201,7 +206,11 @@ public final class Trainer {
       }
       return;
     }
-    state.sinceBest = improved ? 0 : state.sinceBest + 1;
+    boolean tuneImproved = score > state.tuneBestScore;
+    if (tuneImproved) {
+      state.tuneBestScore = score;
+    }
+    state.sinceBest = tuneImproved ? 0 : state.sinceBest + 1;
     if (state.sinceBest >= config.patience()) {
       state.stopped = true;
     }

@@ -15,6 +15,7 @@ public final class TrainerState {
   int warmSinceBest;
   boolean stopped;
   double bestScore = Double.NEGATIVE_INFINITY;
+  double tuneBestScore = Double.NEGATIVE_INFINITY;
   int bestEpoch = -1;
   Map<String, Double> bestValidation = Map.of();
   double elapsedSeconds;
@@ -32,7 +33,6 @@ public final class TrainerState {
     bestScore = score;
     bestEpoch = epoch;
     bestValidation = validation;
-    sinceBest = 0;
     for (int t = 0; t < best.size(); t++) {
       best.get(t).copyFrom(model.parameters().get(t));
     }

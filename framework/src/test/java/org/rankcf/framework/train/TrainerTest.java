@@ -92,6 +92,16 @@ class TrainerTest {
   }
 
   @Test
+  void tunePatienceIsMeasuredAgainstTheTunePhasesOwnBest() {
+    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
+        new Phase("tune", "pull", new PullLoss("t"), List.of()), 0, false, 1);
+    // warm epoch 0 scores 0.5; the tune phase starts lower but keeps improving on its own best
+    TrainingResult result = trainer(schedule, scripted(0.5, 0.1, 0.2, 0.3, 0.4, 0.45, 0.6, 0.6, 0.6), 20, 1, mf()).fit();
+    assertThat(result.bestEpoch()).isEqualTo(6);
+    assertThat(result.epochs()).hasSize(9);
+  }
+
+  @Test
   void plateauSwitchLeavesWarmPhaseEarly() {
     Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
         new Phase("tune", "pull", new PullLoss("t"), List.of()), 10, true, 2);
