@@ -53,16 +53,7 @@ public final class Adam {
 
   /** One dense step: every row of every table. Clears the gradients. */
   public void step(List<float[]> gradients, Parallel parallel) {
-    step++;
-    for (int t = 0; t < parameters.size(); t++) {
-      float[] p = parameters.get(t).data();
-      float[] g = gradients.get(t);
-      float[] mt = m[t];
-      float[] vt = v[t];
-      int dim = parameters.get(t).dim();
-      int rows = parameters.get(t).rows();
-      parallel.forRange(rows, (chunk, from, to) -> update(p, g, mt, vt, from * dim, to * dim));
-    }
+    step(gradients, null, null, parallel);
   }
 
   /**
@@ -70,6 +61,10 @@ public final class Adam {
    * rows; the caller guarantees no other row has a non-zero gradient.
    */
   public void stepRows(List<float[]> gradients, int[][] rows, int[] counts, Parallel parallel) {
+    step(gradients, rows, counts, parallel);
+  }
+
+  private void step(List<float[]> gradients, int[][] rows, int[] counts, Parallel parallel) {
     step++;
     for (int t = 0; t < parameters.size(); t++) {
       float[] p = parameters.get(t).data();
@@ -77,13 +72,17 @@ public final class Adam {
       float[] mt = m[t];
       float[] vt = v[t];
       int dim = parameters.get(t).dim();
-      int[] list = rows[t];
-      parallel.forRange(counts[t], (chunk, from, to) -> {
-        for (int r = from; r < to; r++) {
-          int base = list[r] * dim;
-          update(p, g, mt, vt, base, base + dim);
-        }
-      });
+      if (rows == null) {
+        parallel.forRange(parameters.get(t).rows(), (chunk, from, to) -> update(p, g, mt, vt, from * dim, to * dim));
+      } else {
+        int[] list = rows[t];
+        parallel.forRange(counts[t], (chunk, from, to) -> {
+          for (int r = from; r < to; r++) {
+            int base = list[r] * dim;
+            update(p, g, mt, vt, base, base + dim);
+          }
+        });
+      }
     }
   }
 
