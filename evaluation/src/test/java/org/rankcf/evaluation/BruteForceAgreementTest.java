@@ -29,6 +29,7 @@ class BruteForceAgreementTest {
       "70, 37, 64",
       "130, 257, 3",
       "65, 300, 64",
+      "25, 1700, 64",
   })
   void metricsMatchPlainLoops(int numUsers, int numItems, int dim) {
     SplittableRandom random = new SplittableRandom(numUsers * 31L + numItems);

@@ -13,6 +13,11 @@ final class ScalarTileScorer implements TileScorer {
   }
 
   @Override
+  public int maxRows() {
+    return 4;
+  }
+
+  @Override
   public void scoreTile(float[] a, int aOff, int rows, int k, float[] panels, int panelOff, float[] out, int outOff,
       int ldo) {
     for (int r = 0; r < rows; r++) {
@@ -32,12 +37,12 @@ final class ScalarTileScorer implements TileScorer {
   }
 
   @Override
-  public boolean anyAbove(float[] out, int off, float threshold) {
-    for (int j = 0; j < WIDTH; j++) {
-      if (out[off + j] > threshold) {
-        return true;
+  public int nextAbove(float[] scores, int from, int to, float threshold) {
+    for (int i = from; i < to; i++) {
+      if (!(scores[i] <= threshold)) {
+        return i;
       }
     }
-    return false;
+    return to;
   }
 }

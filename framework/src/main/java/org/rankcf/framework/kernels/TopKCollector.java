@@ -33,20 +33,20 @@ final class TopKCollector {
   /** Empties a slot and points it at a user's masks. */
   void reset(int slot, int user) {
     sizes[slot] = 0;
-    thresholds[slot] = Float.NEGATIVE_INFINITY;
+    thresholds[slot] = Float.NaN;
     for (int m = 0; m < masks.length; m++) {
       cursors[m][slot] = masks[m].ptr()[user];
       ends[m][slot] = masks[m].ptr()[user + 1];
     }
   }
 
-  boolean full(int slot) {
-    return sizes[slot] == k;
-  }
-
-  /** The worst kept score of a full slot: only scores strictly above it can enter. */
-  float threshold(int slot) {
-    return thresholds[slot];
+  /**
+   * Per slot, the admission threshold: the worst kept score once the heap is full, NaN before, so that
+   * "not {@code <=} threshold" (see {@link TileScorer#nextAbove}) lets everything through while the
+   * heap fills. Shared, read-only for callers.
+   */
+  float[] thresholds() {
+    return thresholds;
   }
 
   /** Offers an item with a higher id than every item offered to this slot before. */

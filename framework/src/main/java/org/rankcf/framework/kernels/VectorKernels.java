@@ -67,8 +67,8 @@ public final class VectorKernels implements KernelPath {
   }
 
   /**
-   * Packs B into panels once, then for each L2-sized block of panels sweeps A four rows at a time through
-   * the register-blocked {@link VectorTileScorer}. Full tiles are written straight into C; the ragged last
+   * Packs B into panels once, then for each L2-sized block of panels sweeps A a register block of rows at
+   * a time through the {@link VectorTileScorer}. Full tiles are written straight into C; the ragged last
    * panel goes through a small buffer.
    */
   @Override
@@ -80,14 +80,14 @@ public final class VectorKernels implements KernelPath {
     int width = tiles.panelWidth();
     KernelScratch scratch = KernelScratch.get();
     float[] packed = scratch.floats(Panels.size(n, k, width));
-    float[] edge = scratch.tile(4 * width);
+    float[] edge = scratch.tile(tiles.maxRows() * width);
     Panels.pack(b, bOff, n, k, width, packed);
     int panels = Panels.count(n, width);
     int block = Math.max(1, GEMM_BLOCK_FLOATS / (width * Math.max(1, k)));
     for (int p0 = 0; p0 < panels; p0 += block) {
       int p1 = Math.min(panels, p0 + block);
-      for (int r = 0; r < m; r += 4) {
-        int rows = Math.min(4, m - r);
+      for (int r = 0; r < m; r += tiles.maxRows()) {
+        int rows = Math.min(tiles.maxRows(), m - r);
         int aRow = aOff + r * k;
         int cRow = cOff + r * ldc;
         for (int p = p0; p < p1; p++) {

@@ -5,13 +5,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API tile scorer: a 4 x (2 vectors) register block, the shape that keeps both FMA pipes busy on
- * AVX2 (8 accumulators, 2 panel loads and 4 broadcasts per k-step, 11 of the 16 registers).
+ * Vector API tile scorer: a 6 x (2 vectors) register block, which keeps both FMA pipes busy on AVX2 with
+ * 12 accumulators, 2 panel loads and 6 broadcasts per k-step (15 of the 16 registers). Ragged row counts
+ * fall back to single rows.
  */
 final class VectorTileScorer implements TileScorer {
   static final VectorTileScorer INSTANCE = new VectorTileScorer();
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  private static final int ROWS = 6;
   static final int WIDTH = 2 * L;
 
   private VectorTileScorer() {}
@@ -22,10 +24,15 @@ final class VectorTileScorer implements TileScorer {
   }
 
   @Override
+  public int maxRows() {
+    return ROWS;
+  }
+
+  @Override
   public void scoreTile(float[] a, int aOff, int rows, int k, float[] panels, int panelOff, float[] out, int outOff,
       int ldo) {
-    if (rows == 4) {
-      tile4(a, aOff, k, panels, panelOff, out, outOff, ldo);
+    if (rows == ROWS) {
+      tile6(a, aOff, k, panels, panelOff, out, outOff, ldo);
     } else {
       for (int r = 0; r < rows; r++) {
         tile1(a, aOff + r * k, k, panels, panelOff, out, outOff + r * ldo);
@@ -33,7 +40,7 @@ final class VectorTileScorer implements TileScorer {
     }
   }
 
-  private static void tile4(float[] a, int aOff, int k, float[] panels, int panelOff, float[] out, int outOff,
+  private static void tile6(float[] a, int aOff, int k, float[] panels, int panelOff, float[] out, int outOff,
       int ldo) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
@@ -43,9 +50,15 @@ final class VectorTileScorer implements TileScorer {
     FloatVector c21 = c00;
     FloatVector c30 = c00;
     FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
     int a1 = aOff + k;
     int a2 = a1 + k;
     int a3 = a2 + k;
+    int a4 = a3 + k;
+    int a5 = a4 + k;
     int p = panelOff;
     for (int t = 0; t < k; t++, p += WIDTH) {
       FloatVector b0 = FloatVector.fromArray(S, panels, p);
@@ -62,6 +75,12 @@ final class VectorTileScorer implements TileScorer {
       x = FloatVector.broadcast(S, a[a3 + t]);
       c30 = x.fma(b0, c30);
       c31 = x.fma(b1, c31);
+      x = FloatVector.broadcast(S, a[a4 + t]);
+      c40 = x.fma(b0, c40);
+      c41 = x.fma(b1, c41);
+      x = FloatVector.broadcast(S, a[a5 + t]);
+      c50 = x.fma(b0, c50);
+      c51 = x.fma(b1, c51);
     }
     c00.intoArray(out, outOff);
     c01.intoArray(out, outOff + L);
@@ -71,6 +90,10 @@ final class VectorTileScorer implements TileScorer {
     c21.intoArray(out, outOff + 2 * ldo + L);
     c30.intoArray(out, outOff + 3 * ldo);
     c31.intoArray(out, outOff + 3 * ldo + L);
+    c40.intoArray(out, outOff + 4 * ldo);
+    c41.intoArray(out, outOff + 4 * ldo + L);
+    c50.intoArray(out, outOff + 5 * ldo);
+    c51.intoArray(out, outOff + 5 * ldo + L);
   }
 
   private static void tile1(float[] a, int aOff, int k, float[] panels, int panelOff, float[] out, int outOff) {
@@ -87,10 +110,17 @@ final class VectorTileScorer implements TileScorer {
   }
 
   @Override
-  public boolean anyAbove(float[] out, int off, float threshold) {
+  public int nextAbove(float[] scores, int from, int to, float threshold) {
     FloatVector t = FloatVector.broadcast(S, threshold);
-    return FloatVector.fromArray(S, out, off).compare(VectorOperators.GT, t)
-        .or(FloatVector.fromArray(S, out, off + L).compare(VectorOperators.GT, t))
-        .anyTrue();
+    int i = from;
+    while (i + L <= to && FloatVector.fromArray(S, scores, i).compare(VectorOperators.LE, t).allTrue()) {
+      i += L;
+    }
+    for (; i < to; i++) {
+      if (!(scores[i] <= threshold)) {
+        return i;
+      }
+    }
+    return to;
   }
 }

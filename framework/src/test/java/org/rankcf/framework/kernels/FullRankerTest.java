@@ -65,6 +65,9 @@ class FullRankerTest {
       "67, 1000, 7, 50",
       "10, 17, 64, 40",
       "200, 333, 16, 1",
+      // several item blocks (768 items each at d = 64, 1024 at small d) and user blocks (192 users)
+      "20, 2000, 64, 30",
+      "400, 2500, 2, 7",
   })
   void agreesWithBruteForceOnRandomDataAndMasks(int numUsers, int numItems, int dim, int k) {
     SplittableRandom random = new SplittableRandom(31L * numItems + dim);

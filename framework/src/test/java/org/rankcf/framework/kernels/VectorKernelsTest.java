@@ -131,7 +131,7 @@ class VectorKernelsTest {
         float[] b = random(5 + items * k, random);
         float[] panels = new float[Panels.size(items, k, width)];
         Panels.pack(b, 5, items, k, width, panels);
-        for (int rows = 1; rows <= 4; rows++) {
+        for (int rows = 1; rows <= scorer.maxRows(); rows++) {
           float[] a = random(1 + rows * k, random);
           for (int p = 0; p < Panels.count(items, width); p++) {
             int ldo = width + 2;
@@ -150,15 +150,20 @@ class VectorKernelsTest {
   }
 
   @Test
-  void anyAboveIsStrictAndIgnoresNaN() {
+  void nextAboveFindsTheFirstScoreNotAtOrBelowTheThreshold() {
     for (TileScorer scorer : new TileScorer[] {vector.tileScorer(), scalar.tileScorer()}) {
-      float[] row = new float[scorer.panelWidth() + 1];
-      java.util.Arrays.fill(row, 1f);
-      row[scorer.panelWidth() - 1] = Float.NaN;
-      assertThat(scorer.anyAbove(row, 0, 1f)).isFalse();
-      row[scorer.panelWidth() - 2] = 1.5f;
-      assertThat(scorer.anyAbove(row, 0, 1f)).isTrue();
-      assertThat(scorer.anyAbove(row, 0, 1.5f)).isFalse();
+      float[] scores = new float[40];
+      java.util.Arrays.fill(scores, 1f);
+      assertThat(scorer.nextAbove(scores, 0, 40, 1f)).as("ties are not above").isEqualTo(40);
+      assertThat(scorer.nextAbove(scores, 3, 40, Float.NaN)).as("a NaN threshold admits all").isEqualTo(3);
+      scores[21] = 1.5f;
+      scores[30] = Float.NaN;
+      scores[38] = 2f;
+      assertThat(scorer.nextAbove(scores, 0, 40, 1f)).isEqualTo(21);
+      assertThat(scorer.nextAbove(scores, 22, 40, 1f)).as("NaN scores count").isEqualTo(30);
+      assertThat(scorer.nextAbove(scores, 31, 40, 1.9f)).as("in the scalar tail").isEqualTo(38);
+      assertThat(scorer.nextAbove(scores, 31, 38, 1.9f)).as("bounded by to").isEqualTo(38);
+      assertThat(scorer.nextAbove(scores, 5, 5, 0f)).isEqualTo(5);
     }
   }
 
