@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,41 +31,15 @@ class CliTest {
 
   @BeforeEach
   void writeSmallDataSet() throws IOException {
-    data = dir.resolve("tiny");
-    Files.createDirectories(data);
-    SplittableRandom random = new SplittableRandom(1);
-    StringBuilder train = new StringBuilder();
-    StringBuilder test = new StringBuilder();
-    for (int u = 0; u < 60; u++) {
-      for (int k = 0; k < 8; k++) {
-        int item = (u % 6) * 7 + random.nextInt(12); // six overlapping taste groups
-        (k < 6 ? train : test).append(u).append('\t').append(item).append('\n');
-      }
-    }
-    Files.writeString(data.resolve("train.tsv"), train);
-    Files.writeString(data.resolve("test.tsv"), test);
+    data = TinyData.write(dir.resolve("tiny"));
     out = dir.resolve("runs");
     Files.createDirectories(out);
     Files.writeString(out.resolve("keep.txt"), "an earlier result");
   }
 
   private Path config() throws IOException {
-    String yaml = """
-        name: tiny
-        seed: 7
-        threads: 2
-        data: {path: %s, split: given, validation: 0.1}
-        model: {name: mf, dim: 8, init: normal, init-std: 0.1}
-        train:
-          epochs: 3
-          batch-size: 64
-          loss: bpr
-          sampler: {name: uniform, negatives: 1}
-          optimizer: {lr: 0.01}
-        eval: {ks: [5, 20]}
-        """.formatted(data);
     Path file = dir.resolve("run.yaml");
-    Files.writeString(file, yaml);
+    Files.writeString(file, TinyData.config(data, 3));
     return file;
   }
 

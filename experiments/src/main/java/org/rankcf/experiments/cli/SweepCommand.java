@@ -48,7 +48,7 @@ final class SweepCommand implements Callable<Integer> {
     Path root = RankcfCli.repositoryRoot();
     Path dir = out != null ? out.toAbsolutePath() : root.resolve("runs").resolve("sweeps").resolve(sweep.name());
     SweepRunner runner = new SweepRunner(sweep, Plugins.registry(), root,
-        dataRoot == null ? null : dataRoot.toAbsolutePath(), System.err);
+        dataRoot == null ? null : dataRoot.toAbsolutePath(), spec.commandLine().getErr());
     List<SweepPlan.PlannedRun> plan = runner.run(dir, sets);
     ObjectNode stats = new SweepResults(sweep, plan, dir).write(dir);
     var stdout = spec.commandLine().getOut();

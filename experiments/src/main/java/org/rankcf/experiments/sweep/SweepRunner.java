@@ -1,6 +1,6 @@
 package org.rankcf.experiments.sweep;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ public final class SweepRunner {
   private final PluginRegistry registry;
   private final Path repositoryRoot;
   private final Path dataRoot;
-  private final PrintStream log;
+  private final PrintWriter log;
 
-  public SweepRunner(SweepSpec spec, PluginRegistry registry, Path repositoryRoot, Path dataRoot, PrintStream log) {
+  public SweepRunner(SweepSpec spec, PluginRegistry registry, Path repositoryRoot, Path dataRoot, PrintWriter log) {
     this.spec = spec;
     this.registry = registry;
     this.repositoryRoot = repositoryRoot;
@@ -76,14 +76,17 @@ public final class SweepRunner {
   private void execute(Path sweepDir, SweepPlan.PlannedRun run, RunConfig config, int total) {
     if (Files.exists(sweepDir.resolve(run.name()).resolve("metrics.json"))) {
       log.printf("[%d/%d] %s: done earlier, skipped%n", run.index() + 1, total, run.name());
+      log.flush();
       return;
     }
     boolean resuming = Files.exists(sweepDir.resolve("." + run.name() + ".partial").resolve("checkpoint.bin"));
     log.printf("[%d/%d] %s: %s%n", run.index() + 1, total, run.name(), resuming ? "resuming" : "starting");
+    log.flush();
     TrainingRun training = new TrainingRun(config, repositoryRoot, dataRoot);
     TrainingRun.RunOutcome outcome = training.executeResumable(sweepDir, run.name());
     log.printf(java.util.Locale.ROOT, "[%d/%d] %s: best epoch %d, test ndcg@20 %.4f recall@20 %.4f%n", run.index() + 1,
         total, run.name(), outcome.result().bestEpoch(), outcome.test().getOrDefault("ndcg@20", Double.NaN),
         outcome.test().getOrDefault("recall@20", Double.NaN));
+    log.flush();
   }
 }
