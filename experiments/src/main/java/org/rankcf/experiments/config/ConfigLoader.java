@@ -27,7 +27,7 @@ import org.rankcf.framework.util.ConfigException;
  * data:  {path: ../shared/data/gowalla, split: given, ...}          (datasets' DatasetSpec)
  * model: {name: mf, dim: 64, init: normal, init-std: 1.0, ...}      (rest goes to the model's record)
  * train:
- *   epochs: 500   batch-size: 16384   patience: 5   metric: ndcg@20
+ *   epochs: 500   batch-size: 16384   patience: 5   min-epochs: 0   metric: ndcg@20
  *   loss: bpr                              (a name, or {name: ssm, temperature: 0.5})
  *   regularizers: [{name: l2, weight: 1e-4}]
  *   sampler: {name: uniform, negatives: 1}
@@ -114,6 +114,7 @@ public final class ConfigLoader {
     int epochs = Check.atLeast("train.epochs", train.integer("epochs", 500), 1);
     int batchSize = Check.atLeast("train.batch-size", train.integer("batch-size", 16384), 1);
     int patience = Check.atLeast("train.patience", train.integer("patience", 5), 1);
+    int minEpochs = Check.atLeast("train.min-epochs", train.integer("min-epochs", 0), 0);
     String metric = train.string("metric", "ndcg@20");
     PhaseSpec tune = phase(train, "train");
     ConfigNode samplerNode = sectionOrName(train, "sampler", "uniform");
@@ -167,14 +168,15 @@ public final class ConfigLoader {
     if (trainOut == null) {
       trainOut = resolved.putObject("train");
     }
-    trainOut.put("epochs", epochs).put("batch-size", batchSize).put("patience", patience).put("metric", metric);
+    trainOut.put("epochs", epochs).put("batch-size", batchSize).put("patience", patience).put("min-epochs", minEpochs)
+        .put("metric", metric);
     trainOut.set("optimizer", Yaml.JSON.valueToTree(optimizer));
     trainOut.set("loss", describe(tune.loss()));
     ObjectNode samplerOut = describe(sampler);
     trainOut.set("sampler", samplerOut);
     ArrayNode ksOut = resolved.putObject("eval").putArray("ks");
     ks.forEach(ksOut::add);
-    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, metric, tune,
+    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs, metric, tune,
         warm, sampler, negatives, optimizer, List.copyOf(ks), resolved);
   }
 

@@ -15,5 +15,5 @@ import org.rankcf.framework.spi.Sampler;
  */
 public record RunConfig(
     String name, long seed, int threads, DatasetSpec data, BoundPlugin<Model> model, int dim, Initializer init,
-    int epochs, int batchSize, int patience, String metric, PhaseSpec tune, WarmStartSpec warmStart,
+    int epochs, int batchSize, int patience, int minEpochs, String metric, PhaseSpec tune, WarmStartSpec warmStart,
     BoundPlugin<Sampler> sampler, int negatives, AdamConfig optimizer, List<Integer> ks, ObjectNode resolved) {}

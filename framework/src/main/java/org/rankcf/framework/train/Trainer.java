@@ -210,7 +210,8 @@ public final class Trainer {
     if (tuneImproved) {
       state.tuneBestScore = score;
     }
-    state.sinceBest = tuneImproved ? 0 : state.sinceBest + 1;
+    // epochs before min-epochs do not count towards the patience
+    state.sinceBest = tuneImproved || epoch < config.minEpochs() ? 0 : state.sinceBest + 1;
     if (state.sinceBest >= config.patience()) {
       state.stopped = true;
     }

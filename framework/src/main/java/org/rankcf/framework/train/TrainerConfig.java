@@ -11,9 +11,13 @@ import org.rankcf.framework.util.Check;
  * @param patience tune-phase epochs without improvement of the selection metric before stopping
  * @param selectionMetric metric for model selection and early stopping, e.g. "ndcg@20"
  * @param seed seed of all training randomness (shuffles and negatives)
+ * @param minEpochs the patience starts counting after this many epochs: from a large random init (the paper's N(0,1))
+ *     the selection metric can hover at chance level for several epochs before it starts to climb
  */
-public record TrainerConfig(int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric, long seed) {
+public record TrainerConfig(
+    int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric, long seed, int minEpochs) {
   public TrainerConfig {
+    Check.atLeast("min-epochs", minEpochs, 0);
     Check.atLeast("epochs", maxEpochs, 1);
     Check.atLeast("batch-size", batchSize, 1);
     Check.atLeast("negatives", negatives, 0);

@@ -64,7 +64,12 @@ class TrainerTest {
   }
 
   private static Trainer trainer(Schedule schedule, Evaluator evaluator, int maxEpochs, long seed, MatrixFactorization mf) {
-    TrainerConfig config = new TrainerConfig(maxEpochs, 64, 1, 2, "ndcg@20", seed);
+    return trainer(schedule, evaluator, maxEpochs, seed, mf, 0);
+  }
+
+  private static Trainer trainer(
+      Schedule schedule, Evaluator evaluator, int maxEpochs, long seed, MatrixFactorization mf, int minEpochs) {
+    TrainerConfig config = new TrainerConfig(maxEpochs, 64, 1, 2, "ndcg@20", seed, minEpochs);
     return new Trainer(config, schedule, mf, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
         new Adam(new AdamConfig(0.01, 1e-4, 0.9, 0.999, 1e-8, false), mf.parameters()), evaluator, TRAIN,
         Parallel.serial());
@@ -99,6 +104,17 @@ class TrainerTest {
     TrainingResult result = trainer(schedule, scripted(0.5, 0.1, 0.2, 0.3, 0.4, 0.45, 0.6, 0.6, 0.6), 20, 1, mf()).fit();
     assertThat(result.bestEpoch()).isEqualTo(6);
     assertThat(result.epochs()).hasSize(9);
+  }
+
+  @Test
+  void noEarlyStoppingBeforeMinEpochs() {
+    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    // a chance-level start that does not improve for four epochs, then climbs
+    double[] scores = {0.3, 0.2, 0.2, 0.2, 0.2, 0.4, 0.5, 0.5, 0.5};
+    assertThat(trainer(schedule, scripted(scores), 20, 1, mf(), 0).fit().epochs()).hasSize(3);
+    TrainingResult patient = trainer(schedule, scripted(scores), 20, 1, mf(), 5).fit();
+    assertThat(patient.bestEpoch()).isEqualTo(6);
+    assertThat(patient.epochs()).hasSize(9);
   }
 
   @Test
