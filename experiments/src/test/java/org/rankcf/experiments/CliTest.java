@@ -98,6 +98,8 @@ class CliTest {
       "eval.ks=[0] | eval.ks: must be >= 1",
       "model.dim=0 | model.dim: must be >= 1",
       "model.name=nosuch | model.name: unknown model 'nosuch'",
+      "model.layers=2 | model.layers: unknown key",
+      "model={name: lightgcn, layers: -1} | model.layers: must be >= 0",
       "train.sampler.name=nosuch | train.sampler.name: unknown sampler",
       "train.regularizers=[{name: nosuch}] | train.regularizers[0].name: unknown regularizer",
       "train.optimizer.lrr=1 | train.optimizer.lrr: unknown key",

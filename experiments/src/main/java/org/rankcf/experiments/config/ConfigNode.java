@@ -132,10 +132,14 @@ public final class ConfigNode {
     return out;
   }
 
-  /** This section minus the keys already read (the rest belongs to a plug-in's own record). */
+  /**
+   * This section minus the keys already read: the rest belongs to a plug-in's own record, which checks it,
+   * so the keys count as read from here on.
+   */
   public ObjectNode remainder() {
     ObjectNode rest = node.deepCopy();
     rest.remove(known);
+    rest.fieldNames().forEachRemaining(known::add);
     return rest;
   }
 
