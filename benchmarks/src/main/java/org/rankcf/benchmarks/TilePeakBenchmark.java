@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.rankcf.framework.kernels.TileScorer;
 
 /**
- * Single-core peak of the ranking micro-kernel alone (no top-K): 64 users x 768 items x d = 64 from an
+ * Single-core peak of the ranking micro-kernel alone (no top-K): 96 users x 768 items x d = 64 from an
  * L2-resident block, the inner loop of the full ranking. One operation is one FLOP, so the score reads
  * directly in FLOP/s.
  */
@@ -28,7 +28,7 @@ import org.rankcf.framework.kernels.TileScorer;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class TilePeakBenchmark {
-  private static final int USERS = 64;
+  private static final int USERS = 96;
   private static final int ITEMS = 768;
   private static final int DIM = 64;
   private static final int FLOPS = 2 * USERS * ITEMS * DIM;
@@ -48,17 +48,18 @@ public class TilePeakBenchmark {
     rows = BenchData.floats(USERS * DIM, random);
     // the panel layout is just a permutation of an items x dim block: random contents serve as is
     panels = BenchData.floats(ITEMS * DIM, random);
-    tile = new float[4 * scorer.panelWidth()];
+    tile = new float[scorer.maxRows() * scorer.panelWidth()];
   }
 
   @Benchmark
   @OperationsPerInvocation(FLOPS)
   public float scoreBlock() {
     int width = scorer.panelWidth();
+    int height = scorer.maxRows();
     float sink = 0;
-    for (int u = 0; u < USERS; u += 4) {
+    for (int u = 0; u < USERS; u += height) {
       for (int p = 0; p < ITEMS / width; p++) {
-        scorer.scoreTile(rows, u * DIM, 4, DIM, panels, p * width * DIM, tile, 0, width);
+        scorer.scoreTile(rows, u * DIM, height, DIM, panels, p * width * DIM, tile, 0, width);
         sink += tile[p & 3];
       }
     }

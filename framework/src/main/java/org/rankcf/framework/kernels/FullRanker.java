@@ -1,19 +1,22 @@
 package org.rankcf.framework.kernels;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.util.Parallel;
 
 /**
  * Full ranking of all items for a list of users by raw dot product, fused with the top-K selection so no
  * score matrix is materialised. The item table is packed once per call into panels (see {@link Panels});
- * blocks of 192 users are spread over the threads, and for each L2-sized run of panels the users go a
- * register block at a time through the path's {@link TileScorer} into a small L1-resident block of
+ * blocks of 192 users are handed to the threads on demand, and for each L2-sized run of panels the users
+ * go a register block at a time through the path's {@link TileScorer} into a small L1-resident block of
  * scores, which a vector scan then compares with each user's current K-th best score: almost every item
  * costs only its FMAs and one compare, and only the rare candidates reach the scalar heap. (Scoring and
- * scanning in separate tight loops measured clearly faster than testing each tile in registers.) Ties go to the lower item id,
- * masked items are never returned, NaN scores rank as -infinity. Each user's list depends only on its own
- * scores, so the output is the same for any thread count and either kernel path.
+ * scanning in separate tight loops measured clearly faster than testing each tile in registers.)
+ *
+ * <p>Ties go to the lower item id, masked items are never returned, NaN scores rank as -infinity. Each
+ * user's list depends only on its own scores, so the output is the same for any thread count and either
+ * kernel path.
  */
 public final class FullRanker {
   private static final int USER_BLOCK = 192;
@@ -49,9 +52,13 @@ public final class FullRanker {
     int[] outItems = new int[userIds.length * k];
     float[] outScores = new float[userIds.length * k];
     int blocks = (userIds.length + USER_BLOCK - 1) / USER_BLOCK;
-    parallel.forRange(blocks, (chunk, from, to) -> {
+    // Blocks are handed out on demand rather than in static ranges: on a shared machine a descheduled
+    // worker would otherwise hold up the whole call. Each user's list depends only on its own scores, so
+    // the order blocks run in cannot change the output.
+    AtomicInteger nextBlock = new AtomicInteger();
+    parallel.forRange(Math.min(parallel.threads(), blocks), (chunk, from, to) -> {
       Sweep sweep = new Sweep(users, packed, numItems, k, masks);
-      for (int b = from; b < to; b++) {
+      for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
         int first = b * USER_BLOCK;
         sweep.run(userIds, first, Math.min(userIds.length, first + USER_BLOCK), outItems, outScores);
       }

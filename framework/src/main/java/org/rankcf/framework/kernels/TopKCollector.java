@@ -97,22 +97,16 @@ final class TopKCollector {
       if (!worse(score, item, heapScores[base + parent], heapItems[base + parent])) {
         break;
       }
-      heapScores[base + at] = heapScores[base + parent];
-      heapItems[base + at] = heapItems[base + parent];
+      move(base + parent, base + at);
       at = parent;
     }
-    heapScores[base + at] = score;
-    heapItems[base + at] = item;
+    put(base + at, score, item);
   }
 
   /** Replaces the root (the worst entry) and restores the heap. */
   private void siftDown(int base, float score, int item) {
     int at = 0;
-    while (true) {
-      int child = 2 * at + 1;
-      if (child >= k) {
-        break;
-      }
+    for (int child = 1; child < k; child = 2 * at + 1) {
       int right = child + 1;
       if (right < k && worse(heapScores[base + right], heapItems[base + right],
           heapScores[base + child], heapItems[base + child])) {
@@ -121,12 +115,20 @@ final class TopKCollector {
       if (!worse(heapScores[base + child], heapItems[base + child], score, item)) {
         break;
       }
-      heapScores[base + at] = heapScores[base + child];
-      heapItems[base + at] = heapItems[base + child];
+      move(base + child, base + at);
       at = child;
     }
-    heapScores[base + at] = score;
-    heapItems[base + at] = item;
+    put(base + at, score, item);
+  }
+
+  private void move(int from, int to) {
+    heapScores[to] = heapScores[from];
+    heapItems[to] = heapItems[from];
+  }
+
+  private void put(int at, float score, int item) {
+    heapScores[at] = score;
+    heapItems[at] = item;
   }
 
   /**
