@@ -180,11 +180,15 @@ public final class SweepResults {
       Speedup speedup = Speedup.of(new RunPair(t, b), b.selectionMetric(), TARGET_FRACTION);
       epochsToBest.addValue(speedup.epochsToBestReduction());
       secondsToBest.addValue(speedup.secondsToBestReduction());
-      secondsToTarget.addValue(speedup.secondsToTargetReduction());
+      if (!Double.isNaN(speedup.secondsToTargetReduction())) {
+        secondsToTarget.addValue(speedup.secondsToTargetReduction());
+      }
     }
     node.put("epochs_to_best_reduction_pct", epochsToBest.getMean());
     node.put("seconds_to_best_reduction_pct", secondsToBest.getMean());
-    node.put("seconds_to_95pct_of_baseline_best_reduction_pct", secondsToTarget.getMean());
+    // over the seeds whose warm-start run reached 95% of its baseline's best at all
+    node.put("seconds_to_95pct_of_baseline_best_reduction_pct", secondsToTarget.getN() == 0 ? Double.NaN : secondsToTarget.getMean());
+    node.put("seeds_reaching_95pct_of_baseline_best", secondsToTarget.getN());
     return node;
   }
 
