@@ -71,7 +71,11 @@ class SweepTest {
     assertThat(Files.readAllLines(sweep.resolve("results.csv"))).hasSize(9);
     JsonNode stats = Yaml.JSON.readTree(sweep.resolve("stats.json").toFile());
     assertThat(stats.get("arms").get("bpr").get("seeds").asInt()).isEqualTo(2);
-    assertThat(stats.get("comparisons").get(0).get("paired_seeds").asInt()).isEqualTo(2);
+    JsonNode comparison = stats.get("comparisons").get(0);
+    assertThat(comparison.get("paired_seeds").asInt()).isEqualTo(2);
+    assertThat(comparison.get("per_user_tests")).hasSize(2);
+    assertThat(comparison.get("user_pairs").asInt()).isGreaterThan(50);
+    assertThat(comparison.get("test_ndcg@20_wilcoxon_p_over_users").asDouble()).isBetween(0.0, 1.0);
 
     // a second invocation finds every run done and only rewrites the tables
     err.reset();

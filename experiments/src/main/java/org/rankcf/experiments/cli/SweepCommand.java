@@ -78,6 +78,10 @@ final class SweepCommand implements Callable<Integer> {
           -c.get("seconds_to_best_reduction_pct").asDouble(),
           -c.get("seconds_to_95pct_of_baseline_best_reduction_pct").asDouble(),
           c.get("seeds_reaching_95pct_of_baseline_best").asInt(), c.get("paired_seeds").asInt());
+      if (c.has("user_pairs")) {
+        out.printf(Locale.ROOT, "  over %d (user, seed) pairs: paired t-test p %.3g, Wilcoxon p %.3g%n", c.get("user_pairs").asInt(),
+            c.get("test_ndcg@20_ttest_p_over_users").asDouble(), c.get("test_ndcg@20_wilcoxon_p_over_users").asDouble());
+      }
     }
   }
 }

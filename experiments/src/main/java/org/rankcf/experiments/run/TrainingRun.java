@@ -27,6 +27,8 @@ import org.rankcf.framework.util.Parallel;
 public final class TrainingRun {
   private static final String CHECKPOINT = "checkpoint.bin";
   private static final String TRAJECTORY = "trajectory.jsonl";
+  /** Per-user test values of the selection metric and recall at the same K, for paired tests over users. */
+  public static final String PER_USER = "test_per_user.csv";
 
   private final RunConfig config;
   private final Path repositoryRoot;
@@ -115,10 +117,27 @@ public final class TrainingRun {
       metrics.put("eval_seconds", result.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum());
       metrics.put("seconds_to_best", best.elapsedSeconds());
       run.writeJson("metrics.json", metrics);
+      run.writeString(PER_USER, perUserCsv(test, config.metric()));
       run.delete(CHECKPOINT);
       Path committed = run.commit();
       return new RunOutcome(committed, result, test.metrics());
     }
+  }
+
+  private static String perUserCsv(EvaluationResult test, String metric) {
+    String recall = "recall" + metric.substring(metric.indexOf('@'));
+    List<String> keys = metric.equals(recall) ? List.of(metric) : List.of(metric, recall);
+    int[] users = test.users();
+    List<float[]> columns = keys.stream().map(test::perUser).toList();
+    StringBuilder csv = new StringBuilder("user,").append(String.join(",", keys)).append('\n');
+    for (int u = 0; u < users.length; u++) {
+      csv.append(users[u]);
+      for (float[] column : columns) {
+        csv.append(',').append(column[u]);
+      }
+      csv.append('\n');
+    }
+    return csv.toString();
   }
 
   private static void save(RunDirectory run, Trainer trainer) {

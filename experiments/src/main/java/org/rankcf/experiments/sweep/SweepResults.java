@@ -171,6 +171,7 @@ public final class SweepResults {
       node.put("test_" + metric + "_ttest_p_over_seeds", c.tTestP());
       node.put("test_" + metric + "_wilcoxon_p_over_seeds", c.wilcoxonP());
     }
+    perUserTests(node, seeds, base, treat);
     SummaryStatistics epochsToBest = new SummaryStatistics();
     SummaryStatistics secondsToBest = new SummaryStatistics();
     SummaryStatistics secondsToTarget = new SummaryStatistics();
@@ -190,6 +191,63 @@ public final class SweepResults {
     node.put("seconds_to_95pct_of_baseline_best_reduction_pct", secondsToTarget.getN() == 0 ? Double.NaN : secondsToTarget.getMean());
     node.put("seeds_reaching_95pct_of_baseline_best", secondsToTarget.getN());
     return node;
+  }
+
+  /**
+   * Paired tests over users of the selection metric: per seed, and pooled over the seeds (each user of each
+   * seed one pair). Runs without per-user values (older run folders) are left out.
+   */
+  private void perUserTests(ObjectNode node, List<String> seeds, Map<String, Integer> base, Map<String, Integer> treat) {
+    ArrayNode perSeed = node.putArray("per_user_tests");
+    List<double[]> pooledBase = new ArrayList<>();
+    List<double[]> pooledTreat = new ArrayList<>();
+    String metric = records.get(base.get(seeds.get(0))).selectionMetric();
+    for (String seed : seeds) {
+      Map<Integer, Double> a = perUser(records.get(base.get(seed)), metric);
+      Map<Integer, Double> b = perUser(records.get(treat.get(seed)), metric);
+      if (a == null || b == null) {
+        continue;
+      }
+      double[] x = a.keySet().stream().filter(b::containsKey).mapToDouble(a::get).toArray();
+      double[] y = a.keySet().stream().filter(b::containsKey).mapToDouble(b::get).toArray();
+      pooledBase.add(x);
+      pooledTreat.add(y);
+      PairedComparison c = PairedComparison.of(x, y);
+      ObjectNode row = perSeed.addObject();
+      row.put("seed", seed);
+      row.put("users", c.n());
+      row.put("test_" + metric + "_ttest_p", c.tTestP());
+      row.put("test_" + metric + "_wilcoxon_p", c.wilcoxonP());
+    }
+    if (!pooledBase.isEmpty()) {
+      PairedComparison c = PairedComparison.of(concat(pooledBase), concat(pooledTreat));
+      node.put("test_" + metric + "_ttest_p_over_users", c.tTestP());
+      node.put("test_" + metric + "_wilcoxon_p_over_users", c.wilcoxonP());
+      node.put("user_pairs", c.n());
+    }
+  }
+
+  private static Map<Integer, Double> perUser(RunRecord run, String metric) {
+    Path file = run.directory().resolve(org.rankcf.experiments.run.TrainingRun.PER_USER);
+    if (!java.nio.file.Files.exists(file)) {
+      return null;
+    }
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(file);
+      int column = List.of(lines.get(0).split(",")).indexOf(metric);
+      Map<Integer, Double> values = new LinkedHashMap<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] cells = line.split(",");
+        values.put(Integer.parseInt(cells[0]), Double.parseDouble(cells[column]));
+      }
+      return values;
+    } catch (IOException | RuntimeException e) {
+      throw new org.rankcf.framework.util.UserInputException(file + ": cannot read per-user values: " + e.getMessage());
+    }
+  }
+
+  private static double[] concat(List<double[]> parts) {
+    return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
   }
 
   private static String csv(ArrayNode rows) {
