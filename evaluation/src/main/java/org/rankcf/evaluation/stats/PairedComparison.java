@@ -20,6 +20,31 @@ public record PairedComparison(
 
   private static final int EXACT_WILCOXON_LIMIT = 30;
 
+  /**
+   * Wilcoxon's own treatment of zero differences: they are dropped before ranking (Commons Math would rank
+   * them, which with many tied zeros, as with per-user NDCG, sends the normal approximation to p = 0). The
+   * exact p-value is capped at 1 (Commons Math doubles a one-sided value that can exceed 1/2).
+   */
+  private static double wilcoxon(double[] baseline, double[] treatment) {
+    int kept = 0;
+    for (int k = 0; k < baseline.length; k++) {
+      kept += treatment[k] != baseline[k] ? 1 : 0;
+    }
+    double[] x = new double[kept];
+    double[] y = new double[kept];
+    for (int k = 0, j = 0; k < baseline.length; k++) {
+      if (treatment[k] != baseline[k]) {
+        x[j] = baseline[k];
+        y[j++] = treatment[k];
+      }
+    }
+    if (kept < 2) {
+      return 1.0;
+    }
+    double p = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, kept <= EXACT_WILCOXON_LIMIT);
+    return Math.min(1.0, p);
+  }
+
   public static PairedComparison of(double[] baseline, double[] treatment) {
     if (baseline.length != treatment.length) {
       throw new IllegalArgumentException("paired samples differ in length: " + baseline.length + " vs " + treatment.length);
@@ -41,7 +66,7 @@ public record PairedComparison(
       t = new TTest().pairedTTest(baseline, treatment);
     }
     if (n >= 2 && !allZero) {
-      w = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(baseline, treatment, n <= EXACT_WILCOXON_LIMIT);
+      w = wilcoxon(baseline, treatment);
     }
     return new PairedComparison(n, base.getMean(), treat.getMean(), diff.getMean(), t, w);
   }

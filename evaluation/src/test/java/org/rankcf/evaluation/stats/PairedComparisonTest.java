@@ -17,6 +17,21 @@ class PairedComparisonTest {
   }
 
   @Test
+  void zeroDifferencesAreDroppedAndExactPValuesStayAtMostOne() {
+    // three pairs, differences +1, -1, +2: the exact two-sided p-value is 1 (Commons Math alone gives 1.25)
+    PairedComparison small = PairedComparison.of(new double[] {0, 1, 0}, new double[] {1, 0, 2});
+    assertThat(small.wilcoxonP()).isLessThanOrEqualTo(1.0);
+    // many tied zeros must not make a symmetric difference look significant
+    double[] a = new double[2000];
+    double[] b = new double[2000];
+    for (int k = 0; k < 100; k++) {
+      a[k] = k % 2 == 0 ? 0.1 : 0;
+      b[k] = k % 2 == 0 ? 0 : 0.1;
+    }
+    assertThat(PairedComparison.of(a, b).wilcoxonP()).isGreaterThan(0.5);
+  }
+
+  @Test
   void identicalArmsHaveNoPValue() {
     PairedComparison c = PairedComparison.of(new double[] {0.1, 0.2}, new double[] {0.1, 0.2});
     assertThat(c.tTestP()).isNaN();
