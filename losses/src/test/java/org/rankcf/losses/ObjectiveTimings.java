@@ -23,7 +23,8 @@ import org.rankcf.regularizers.UniformityRegularizer;
  */
 public final class ObjectiveTimings {
   private static final int DIM = 64;
-  private static final int REPEATS = 10;
+  private static final int REPEATS = 30;
+  private static final int WARM_UP = 10;
   private static final double BUDGET_MILLIS = 30_000;
 
   private ObjectiveTimings() {}
@@ -82,8 +83,8 @@ public final class ObjectiveTimings {
     double sink = 0;
     double spent = 0;
     int runs = 0;
-    // two warm-up runs, then up to REPEATS timed runs within the budget
-    for (int run = -2; run < REPEATS && (run < 3 || spent < BUDGET_MILLIS); run++) {
+    // WARM_UP runs for the JIT, then up to REPEATS timed runs within the budget
+    for (int run = -WARM_UP; run < REPEATS && (run < 3 || spent < BUDGET_MILLIS); run++) {
       long start = System.nanoTime();
       sink += objective.valueAndGradient(batch, 1.0);
       double elapsed = (System.nanoTime() - start) / 1e6;

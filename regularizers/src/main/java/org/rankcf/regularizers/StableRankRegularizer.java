@@ -16,7 +16,7 @@ public final class StableRankRegularizer implements Regularizer {
       "-(srank(U_b^) + srank(I_b^)) / 2d over the batch's unique row-normalised users and items",
       (config, context) -> new StableRankRegularizer());
 
-  private final UserItemMean mean = new UserItemMean(new StableRankPenalty());
+  private final UserItemMean mean = new UserItemMean(StableRankPenalty::new);
 
   @Override
   public double valueAndGradient(Batch batch, double weight) {

@@ -17,7 +17,7 @@ public final class StableRankTableRegularizer implements Regularizer {
       "-(srank(E_U^) + srank(E_I^)) / 2d over the full row-normalised tables",
       (config, context) -> new StableRankTableRegularizer());
 
-  private final UserItemMean mean = new UserItemMean(new StableRankPenalty());
+  private final UserItemMean mean = new UserItemMean(StableRankPenalty::new);
 
   @Override
   public double valueAndGradient(Batch batch, double weight) {

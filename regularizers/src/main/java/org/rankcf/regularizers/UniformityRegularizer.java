@@ -28,7 +28,7 @@ public final class UniformityRegularizer implements Regularizer {
   private final UserItemMean mean;
 
   public UniformityRegularizer(Config config) {
-    this.mean = new UserItemMean(new Uniformity(config.t()));
+    this.mean = new UserItemMean(() -> new NormalizedRowTerm(new Uniformity(config.t())));
   }
 
   @Override

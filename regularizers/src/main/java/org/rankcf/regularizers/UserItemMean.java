@@ -1,18 +1,20 @@
 package org.rankcf.regularizers;
 
+import java.util.function.Supplier;
 import org.rankcf.framework.util.Parallel;
 
 /**
- * (f(U^) + f(I^)) / 2 of one row-normalised term over a block of user rows and a block of item rows, the
- * form the uniformity and stable-rank terms share. Keeps its buffers between steps; not thread-safe.
+ * (f(U) + f(I)) / 2 of one {@link RowTerm} over a block of user rows and a block of item rows, the form the
+ * uniformity and stable-rank terms share. One term instance per side, so each keeps its own buffers
+ * between steps; not thread-safe.
  */
 public final class UserItemMean {
-  private final UnitRowTerm term;
-  private final UnitRows users = new UnitRows();
-  private final UnitRows items = new UnitRows();
+  private final RowTerm users;
+  private final RowTerm items;
 
-  public UserItemMean(UnitRowTerm term) {
-    this.term = term;
+  public UserItemMean(Supplier<RowTerm> term) {
+    this.users = term.get();
+    this.items = term.get();
   }
 
   /**
@@ -22,11 +24,8 @@ public final class UserItemMean {
    */
   public double valueAndGradient(float[] userRows, int numUsers, float[] userGrad,
       float[] itemRows, int numItems, float[] itemGrad, int dim, double weight, Parallel parallel) {
-    users.normalize(userRows, numUsers, dim);
-    items.normalize(itemRows, numItems, dim);
-    double value = 0.5 * (term.valueAndGradient(users, parallel) + term.valueAndGradient(items, parallel));
-    users.backward(0.5 * weight, userGrad);
-    items.backward(0.5 * weight, itemGrad);
-    return value;
+    double user = users.valueAndGradient(userRows, numUsers, dim, userGrad, 0.5 * weight, parallel);
+    double item = items.valueAndGradient(itemRows, numItems, dim, itemGrad, 0.5 * weight, parallel);
+    return 0.5 * (user + item);
   }
 }

@@ -21,8 +21,20 @@ public interface KernelPath {
    */
   void gemmNT(float[] a, int aOff, int m, float[] b, int bOff, int n, int k, float[] c, int cOff, int ldc);
 
-  /** Adds X^T X of the rows [from, to) of X (stride dim) into the dim x dim array {@code gram}. */
-  void gramAccumulate(float[] x, int from, int to, int dim, double[] gram);
+  /** Rows per float fused multiply-add chain in {@link #gramAccumulate}: a packed block stays in L1. */
+  int GRAM_BLOCK = 64;
+  /** Rows whose block sums are added up in float before {@link #gramAccumulate} adds them into double. */
+  int GRAM_SPAN = 16 * GRAM_BLOCK;
+
+  /**
+   * Adds the upper triangle (q &gt;= p) of S X^T X S over the rows [from, to) of X (stride dim) into the
+   * dim x dim array {@code gram}, S = diag({@code rowScale}) (indexed by row; null for no scaling);
+   * entries below the diagonal are left alone. Single-precision throughput with double accumulation: each
+   * entry is a float fused multiply-add chain over a block of {@link #GRAM_BLOCK} rows scaled in float, the
+   * block sums are added in float over a span of {@link #GRAM_SPAN} rows (blocks and spans counted from
+   * {@code from}), and each span's sum is added into {@code gram}.
+   */
+  void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram);
 
   /**
    * One Adam step with coupled weight decay over [from, to) of a parameter array, and clears the gradient:

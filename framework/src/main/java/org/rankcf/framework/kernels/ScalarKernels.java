@@ -43,17 +43,54 @@ public final class ScalarKernels implements KernelPath {
   }
 
   @Override
-  public void gramAccumulate(float[] x, int from, int to, int dim, double[] gram) {
-    for (int r = from; r < to; r++) {
-      int base = r * dim;
-      for (int p = 0; p < dim; p++) {
-        double xp = x[base + p];
-        int row = p * dim;
-        for (int q = 0; q < dim; q++) {
-          gram[row + q] += xp * x[base + q];
+  public void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram) {
+    KernelScratch scratch = KernelScratch.get();
+    float[] rows = scratch.floats(GRAM_BLOCK * dim);
+    float[] span = scratch.tile(dim * dim);
+    for (int spanStart = from; spanStart < to; spanStart += GRAM_SPAN) {
+      java.util.Arrays.fill(span, 0, dim * dim, 0f);
+      int spanEnd = Math.min(to, spanStart + GRAM_SPAN);
+      for (int first = spanStart; first < spanEnd; first += GRAM_BLOCK) {
+        int count = Math.min(GRAM_BLOCK, spanEnd - first);
+        copyScaledRows(x, rowScale, first, count, dim, rows);
+        for (int p = 0; p < dim; p++) {
+          for (int q = p; q < dim; q++) {
+            span[p * dim + q] += gramEntry(rows, count, dim, p, q);
+          }
         }
       }
+      addUpperTriangle(span, dim, gram);
     }
+  }
+
+  /** gram += the upper triangle (q &gt;= p) of {@code span}. */
+  static void addUpperTriangle(float[] span, int dim, double[] gram) {
+    for (int p = 0; p < dim; p++) {
+      for (int q = p; q < dim; q++) {
+        gram[p * dim + q] += span[p * dim + q];
+      }
+    }
+  }
+
+  /** Rows [first, first + count) of x, each times its scale (if any), packed into {@code out}. */
+  static void copyScaledRows(float[] x, float[] rowScale, int first, int count, int dim, float[] out) {
+    for (int r = 0; r < count; r++) {
+      float scale = rowScale == null ? 1f : rowScale[first + r];
+      int src = (first + r) * dim;
+      int dst = r * dim;
+      for (int c = 0; c < dim; c++) {
+        out[dst + c] = x[src + c] * scale;
+      }
+    }
+  }
+
+  /** Entry (p, q) of the packed block's X^T X: a float fused multiply-add chain in row order. */
+  static float gramEntry(float[] rows, int count, int dim, int p, int q) {
+    float acc = 0f;
+    for (int r = 0, base = 0; r < count; r++, base += dim) {
+      acc = Math.fma(rows[base + p], rows[base + q], acc);
+    }
+    return acc;
   }
 
   @Override

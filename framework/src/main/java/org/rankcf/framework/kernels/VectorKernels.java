@@ -1,6 +1,5 @@
 package org.rankcf.framework.kernels;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,12 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels implements KernelPath {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   private static final int FL = F.length();
-  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-  private static final int DL = D.length();
   /** Floats of packed B kept per column block: about 192 KB, well inside a 512 KB L2. */
   private static final int GEMM_BLOCK_FLOATS = 48 * 1024;
-  /** Rows of X widened to double per gram block (with the 32 KB gram of d = 64, both stay in L1/L2). */
-  private static final int GRAM_ROWS = 32;
+  /** Gram register tile: 6 rows x 2 vectors of columns (12 accumulators, as in the scoring kernel). */
+  private static final int GRAM_TILE_ROWS = 6;
+  private static final int GRAM_TILE_COLS = 2 * FL;
 
   @Override
   public String name() {
@@ -107,92 +105,113 @@ public final class VectorKernels implements KernelPath {
   }
 
   /**
-   * Widens blocks of rows to double, then accumulates 2 x (4 vectors) tiles of the Gram over each block.
-   * Products of floats are exact in double, so each fused multiply-add rounds exactly like the scalar
-   * {@code gram += xp * xq}, and the rows are added in the same order: the result equals the scalar one.
+   * Packs each block of scaled rows, then accumulates 6 x (2 vectors) float tiles of its Gram on and above
+   * the diagonal in registers and adds them into the span's float sums. Each lane runs the same operations
+   * on the same rows as {@link ScalarKernels#gramEntry} and the scalar span sums, so the result equals the
+   * scalar one bit for bit (lanes below the diagonal are summed too but never leave the span).
    */
   @Override
-  public void gramAccumulate(float[] x, int from, int to, int dim, double[] gram) {
-    double[] rows = KernelScratch.get().doubles(GRAM_ROWS * dim);
-    for (int r0 = from; r0 < to; r0 += GRAM_ROWS) {
-      int count = Math.min(GRAM_ROWS, to - r0);
-      int src = r0 * dim;
-      for (int i = 0; i < count * dim; i++) {
-        rows[i] = x[src + i];
+  public void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram) {
+    KernelScratch scratch = KernelScratch.get();
+    float[] rows = scratch.floats(GRAM_BLOCK * dim);
+    float[] span = scratch.tile(dim * dim);
+    int vectorCols = dim - dim % GRAM_TILE_COLS;
+    int tileRows = dim - dim % GRAM_TILE_ROWS;
+    for (int spanStart = from; spanStart < to; spanStart += GRAM_SPAN) {
+      java.util.Arrays.fill(span, 0, dim * dim, 0f);
+      int spanEnd = Math.min(to, spanStart + GRAM_SPAN);
+      for (int first = spanStart; first < spanEnd; first += GRAM_BLOCK) {
+        int count = Math.min(GRAM_BLOCK, spanEnd - first);
+        copyScaledRows(x, rowScale, first, count, dim, rows);
+        for (int p = 0; p < tileRows; p += GRAM_TILE_ROWS) {
+          for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
+            gramTile(rows, count, dim, p, q, span);
+          }
+          for (int i = p; i < p + GRAM_TILE_ROWS; i++) {
+            for (int q = Math.max(i, vectorCols); q < dim; q++) {
+              span[i * dim + q] += ScalarKernels.gramEntry(rows, count, dim, i, q);
+            }
+          }
+        }
+        for (int p = tileRows; p < dim; p++) {
+          for (int q = p; q < dim; q++) {
+            span[p * dim + q] += ScalarKernels.gramEntry(rows, count, dim, p, q);
+          }
+        }
       }
-      gramBlock(rows, count, dim, gram);
+      ScalarKernels.addUpperTriangle(span, dim, gram);
     }
   }
 
-  private static void gramBlock(double[] rows, int count, int dim, double[] gram) {
-    int p = 0;
-    for (; p + 2 <= dim; p += 2) {
-      int q = 0;
-      for (; q + 4 * DL <= dim; q += 4 * DL) {
-        gramTile2x4(rows, count, dim, gram, p, q);
-      }
-      gramRowTail(rows, count, dim, gram, p, q);
-      gramRowTail(rows, count, dim, gram, p + 1, q);
-    }
-    if (p < dim) {
-      gramRowTail(rows, count, dim, gram, p, 0);
-    }
-  }
-
-  private static void gramTile2x4(double[] rows, int count, int dim, double[] gram, int p, int q) {
-    int g0 = p * dim + q;
-    int g1 = g0 + dim;
-    DoubleVector c00 = DoubleVector.fromArray(D, gram, g0);
-    DoubleVector c01 = DoubleVector.fromArray(D, gram, g0 + DL);
-    DoubleVector c02 = DoubleVector.fromArray(D, gram, g0 + 2 * DL);
-    DoubleVector c03 = DoubleVector.fromArray(D, gram, g0 + 3 * DL);
-    DoubleVector c10 = DoubleVector.fromArray(D, gram, g1);
-    DoubleVector c11 = DoubleVector.fromArray(D, gram, g1 + DL);
-    DoubleVector c12 = DoubleVector.fromArray(D, gram, g1 + 2 * DL);
-    DoubleVector c13 = DoubleVector.fromArray(D, gram, g1 + 3 * DL);
+  /** Adds rows p..p+5 x columns q..q+2FL-1 of the packed block's X^T X into the span sums. */
+  private static void gramTile(float[] rows, int count, int dim, int p, int q, float[] span) {
+    FloatVector c00 = FloatVector.zero(F);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
     for (int r = 0, base = 0; r < count; r++, base += dim) {
-      DoubleVector x0 = DoubleVector.fromArray(D, rows, base + q);
-      DoubleVector x1 = DoubleVector.fromArray(D, rows, base + q + DL);
-      DoubleVector x2 = DoubleVector.fromArray(D, rows, base + q + 2 * DL);
-      DoubleVector x3 = DoubleVector.fromArray(D, rows, base + q + 3 * DL);
-      DoubleVector y = DoubleVector.broadcast(D, rows[base + p]);
+      FloatVector x0 = FloatVector.fromArray(F, rows, base + q);
+      FloatVector x1 = FloatVector.fromArray(F, rows, base + q + FL);
+      FloatVector y = FloatVector.broadcast(F, rows[base + p]);
       c00 = y.fma(x0, c00);
       c01 = y.fma(x1, c01);
-      c02 = y.fma(x2, c02);
-      c03 = y.fma(x3, c03);
-      y = DoubleVector.broadcast(D, rows[base + p + 1]);
+      y = FloatVector.broadcast(F, rows[base + p + 1]);
       c10 = y.fma(x0, c10);
       c11 = y.fma(x1, c11);
-      c12 = y.fma(x2, c12);
-      c13 = y.fma(x3, c13);
+      y = FloatVector.broadcast(F, rows[base + p + 2]);
+      c20 = y.fma(x0, c20);
+      c21 = y.fma(x1, c21);
+      y = FloatVector.broadcast(F, rows[base + p + 3]);
+      c30 = y.fma(x0, c30);
+      c31 = y.fma(x1, c31);
+      y = FloatVector.broadcast(F, rows[base + p + 4]);
+      c40 = y.fma(x0, c40);
+      c41 = y.fma(x1, c41);
+      y = FloatVector.broadcast(F, rows[base + p + 5]);
+      c50 = y.fma(x0, c50);
+      c51 = y.fma(x1, c51);
     }
-    c00.intoArray(gram, g0);
-    c01.intoArray(gram, g0 + DL);
-    c02.intoArray(gram, g0 + 2 * DL);
-    c03.intoArray(gram, g0 + 3 * DL);
-    c10.intoArray(gram, g1);
-    c11.intoArray(gram, g1 + DL);
-    c12.intoArray(gram, g1 + 2 * DL);
-    c13.intoArray(gram, g1 + 3 * DL);
+    int g = p * dim + q;
+    addInto(c00, span, g);
+    addInto(c01, span, g + FL);
+    addInto(c10, span, g + dim);
+    addInto(c11, span, g + dim + FL);
+    addInto(c20, span, g + 2 * dim);
+    addInto(c21, span, g + 2 * dim + FL);
+    addInto(c30, span, g + 3 * dim);
+    addInto(c31, span, g + 3 * dim + FL);
+    addInto(c40, span, g + 4 * dim);
+    addInto(c41, span, g + 4 * dim + FL);
+    addInto(c50, span, g + 5 * dim);
+    addInto(c51, span, g + 5 * dim + FL);
   }
 
-  /** Gram row p from column q on: single vectors, then scalar fused multiply-adds. */
-  private static void gramRowTail(double[] rows, int count, int dim, double[] gram, int p, int q) {
-    int g = p * dim;
-    for (; q + DL <= dim; q += DL) {
-      DoubleVector acc = DoubleVector.fromArray(D, gram, g + q);
-      for (int r = 0, base = 0; r < count; r++, base += dim) {
-        acc = DoubleVector.broadcast(D, rows[base + p]).fma(DoubleVector.fromArray(D, rows, base + q), acc);
+  /** {@link ScalarKernels#copyScaledRows} with vector multiplies (the same products). */
+  private static void copyScaledRows(float[] x, float[] rowScale, int first, int count, int dim, float[] out) {
+    for (int r = 0; r < count; r++) {
+      float scale = rowScale == null ? 1f : rowScale[first + r];
+      int src = (first + r) * dim;
+      int dst = r * dim;
+      int c = 0;
+      for (; c + FL <= dim; c += FL) {
+        FloatVector.fromArray(F, x, src + c).mul(scale).intoArray(out, dst + c);
       }
-      acc.intoArray(gram, g + q);
-    }
-    for (; q < dim; q++) {
-      double acc = gram[g + q];
-      for (int r = 0, base = 0; r < count; r++, base += dim) {
-        acc = Math.fma(rows[base + p], rows[base + q], acc);
+      for (; c < dim; c++) {
+        out[dst + c] = x[src + c] * scale;
       }
-      gram[g + q] = acc;
     }
+  }
+
+  private static void addInto(FloatVector sum, float[] span, int offset) {
+    FloatVector.fromArray(F, span, offset).add(sum).intoArray(span, offset);
   }
 
   @Override

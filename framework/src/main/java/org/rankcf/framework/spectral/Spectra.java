@@ -22,13 +22,28 @@ public final class Spectra {
 
   /** X^T X of the first {@code rows} rows of a row-major matrix with {@code dim} columns. */
   public static double[] gram(float[] x, int rows, int dim, Parallel parallel) {
+    return gram(x, null, rows, dim, parallel);
+  }
+
+  /**
+   * S X^T X S with S = diag({@code rowScale}) (null: no scaling): the Gram of the rows after each is
+   * multiplied by its scale, without materialising them. Chunks of rows are accumulated on the threads and
+   * added in chunk order, so the result depends only on the thread count.
+   */
+  public static double[] gram(float[] x, float[] rowScale, int rows, int dim, Parallel parallel) {
     int chunks = Math.max(1, Math.min(parallel.threads(), rows / 256));
     double[][] partial = new double[chunks][dim * dim];
-    parallel.forRange(rows, chunks, (chunk, from, to) -> Kernels.path().gramAccumulate(x, from, to, dim, partial[chunk]));
+    parallel.forRange(rows, chunks,
+        (chunk, from, to) -> Kernels.path().gramAccumulate(x, rowScale, from, to, dim, partial[chunk]));
     double[] gram = partial[0];
     for (int c = 1; c < chunks; c++) {
       for (int t = 0; t < gram.length; t++) {
         gram[t] += partial[c][t];
+      }
+    }
+    for (int p = 1; p < dim; p++) {
+      for (int q = 0; q < p; q++) {
+        gram[p * dim + q] = gram[q * dim + p];
       }
     }
     return gram;
@@ -58,17 +73,9 @@ public final class Spectra {
   /** The largest eigenvalue of a symmetric d x d matrix and its unit eigenvector. */
   public record Eigenpair(double value, double[] vector) {}
 
-  /** Top eigenpair of a symmetric positive semi-definite d x d matrix (row-major). */
+  /** Top eigenpair of a symmetric d x d matrix (row-major), from {@link TopEigenpair}. */
   public static Eigenpair topEigenpair(double[] gram, int dim) {
-    EigenDecomposition decomposition = new EigenDecomposition(matrix(gram, dim));
-    double[] values = decomposition.getRealEigenvalues();
-    int best = 0;
-    for (int k = 1; k < dim; k++) {
-      if (values[k] > values[best]) {
-        best = k;
-      }
-    }
-    return new Eigenpair(values[best], decomposition.getEigenvector(best).toArray());
+    return TopEigenpair.of(gram, dim);
   }
 
   private static Array2DRowRealMatrix matrix(double[] gram, int dim) {

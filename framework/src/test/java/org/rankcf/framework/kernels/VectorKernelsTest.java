@@ -81,18 +81,36 @@ class VectorKernelsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 3, 4, 7, 16, 17, 33, 64})
-  void gramAccumulateIsBitIdentical(int dim) {
+  void gramAccumulateIsBitIdenticalAndTouchesOnlyTheUpperTriangle(int dim) {
     SplittableRandom random = new SplittableRandom(dim);
-    int rows = 75;
+    int rows = 2 * KernelPath.GRAM_BLOCK + 75;
     float[] x = random(rows * dim, random);
-    double[] gram = new double[dim * dim];
-    for (int t = 0; t < gram.length; t++) {
-      gram[t] = random.nextDouble();
+    float[] scale = random(rows, random);
+    for (float[] rowScale : new float[][] {null, scale}) {
+      double[] gram = new double[dim * dim];
+      for (int t = 0; t < gram.length; t++) {
+        gram[t] = random.nextDouble();
+      }
+      double[] before = gram.clone();
+      double[] gramScalar = gram.clone();
+      vector.gramAccumulate(x, rowScale, 3, rows - 5, dim, gram);
+      scalar.gramAccumulate(x, rowScale, 3, rows - 5, dim, gramScalar);
+      assertThat(gram).containsExactly(gramScalar);
+      for (int p = 0; p < dim; p++) {
+        for (int q = 0; q < dim; q++) {
+          double expected = before[p * dim + q];
+          if (q >= p) {
+            for (int r = 3; r < rows - 5; r++) {
+              double s = rowScale == null ? 1 : rowScale[r];
+              expected += (double) x[r * dim + p] * x[r * dim + q] * s * s;
+            }
+            assertThat(gram[p * dim + q]).isCloseTo(expected, within(1e-4 * rows));
+          } else {
+            assertThat(gram[p * dim + q]).isEqualTo(expected);
+          }
+        }
+      }
     }
-    double[] gramScalar = gram.clone();
-    vector.gramAccumulate(x, 3, 70, dim, gram);
-    scalar.gramAccumulate(x, 3, 70, dim, gramScalar);
-    assertThat(gram).containsExactly(gramScalar);
   }
 
   @Test
