@@ -15,13 +15,11 @@ import org.rankcf.framework.util.Parallel;
  * since e is symmetric: each tile's e_PQ is one gemmNT and feeds the gradient of both row blocks. That is
  * 1.5 n^2 d multiply-adds and n^2 / 2 exponentials, memory O(tile + n d) per chunk. Tiles are dealt
  * round-robin to one chunk per thread and the partial sums are added in chunk order, so results do not
- * depend on timing. The exponent is at most 0, so nothing overflows; sums are accumulated in double.
+ * depend on timing. The exponent is at most about 0, so nothing overflows; the e_pq are float exponentials
+ * ({@link org.rankcf.framework.kernels.KernelPath#expShiftedSum}), their sums are added up in double.
  */
 public final class Uniformity implements UnitRowTerm {
   private static final int BLOCK = 128;
-  private static final double LOG2_E = 1.4426950408889634;
-  private static final double LN2_HIGH = 0.6931471803691238;
-  private static final double LN2_LOW = 1.9082149292705877e-10;
 
   private final double t;
   private float[] blockTransposed = new float[0];
@@ -88,13 +86,12 @@ public final class Uniformity implements UnitRowTerm {
         int rowsP = Math.min(BLOCK, n - firstP);
         int rowsQ = Math.min(BLOCK, n - firstQ);
         kernels.gemmNT(x, firstP * dim, rowsP, x, firstQ * dim, rowsQ, dim, tile, 0, rowsQ);
-        double sum = 0;
-        for (int r = 0; r < rowsP; r++) {
-          for (int c = 0; c < rowsQ; c++) {
-            int at = r * rowsQ + c;
-            double e = p == q && r == c ? 0 : expNonPositive(twoT * (tile[at] - 1));
-            tile[at] = (float) e;
-            sum += e;
+        double sum = kernels.expShiftedSum(tile, rowsP * rowsQ, (float) twoT);
+        if (p == q) {
+          // a row with itself is not a pair
+          for (int r = 0; r < rowsP; r++) {
+            sum -= tile[r * rowsQ + r];
+            tile[r * rowsQ + r] = 0;
           }
         }
         twiceSum += p == q ? sum : 2 * sum;
@@ -109,22 +106,6 @@ public final class Uniformity implements UnitRowTerm {
       }
     }
     return twiceSum;
-  }
-
-  /**
-   * e^y for y &lt;= 0 to about 1e-8 relative error, well below the float the terms are stored in: 2^k times a
-   * degree-7 Taylor polynomial on |r| &lt;= ln 2 / 2. Several times faster than {@link Math#exp}, and plain
-   * double arithmetic gives the same bits whether interpreted or compiled.
-   */
-  static double expNonPositive(double y) {
-    if (y < -700) {
-      return 0;
-    }
-    double k = Math.rint(y * LOG2_E);
-    double r = y - k * LN2_HIGH - k * LN2_LOW;
-    double p = 1 + r * (1 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
-        + r * (1.0 / 720 + r * (1.0 / 5040)))))));
-    return p * Double.longBitsToDouble((long) (k + 1023) << 52);
   }
 
   /** One chunk's working memory: a tile of e_pq, its transpose, a product, and the chunk's gradient rows. */

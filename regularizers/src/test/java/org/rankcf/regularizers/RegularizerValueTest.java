@@ -73,7 +73,8 @@ class RegularizerValueTest {
     float[][] rows = {{2, 0}, {-1, 0}};
     Batch batch = rows(rows, rows);
     double value = new UniformityRegularizer(new UniformityRegularizer.Config(0.5)).valueAndGradient(batch, 1.0);
-    assertThat(value).isCloseTo(-2.0, within(1e-9));
+    // the pair terms are float exponentials: about one float ulp
+    assertThat(value).isCloseTo(-2.0, within(1e-6));
   }
 
   @Test

@@ -37,6 +37,13 @@ public interface KernelPath {
   void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram);
 
   /**
+   * x[t] = e^(scale * (x[t] - 1)) for t in [0, n), for arguments at most about 0 (the pair terms of the
+   * uniformity, from cosine similarities), and returns the sum of the new values. The exponential is
+   * {@link FloatExp}'s; both paths produce the same bits per element, the sums agree to rounding.
+   */
+  double expShiftedSum(float[] x, int n, float scale);
+
+  /**
    * One Adam step with coupled weight decay over [from, to) of a parameter array, and clears the gradient:
    * g += wd * p; m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; p -= stepSize * m / (sqrt(v) / sqrt(bc2) + eps)
    * where stepSize = lr / bc1.

@@ -94,6 +94,17 @@ public final class ScalarKernels implements KernelPath {
   }
 
   @Override
+  public double expShiftedSum(float[] x, int n, float scale) {
+    double sum = 0;
+    for (int t = 0; t < n; t++) {
+      float e = FloatExp.exp(scale * (x[t] - 1f));
+      x[t] = e;
+      sum += e;
+    }
+    return sum;
+  }
+
+  @Override
   public void adam(float[] p, float[] g, float[] m, float[] v, int from, int to,
       float weightDecay, float beta1, float beta2, float stepSize, float invSqrtBc2, float eps) {
     adamRange(p, g, m, v, from, to, weightDecay, beta1, beta2, stepSize, invSqrtBc2, eps);

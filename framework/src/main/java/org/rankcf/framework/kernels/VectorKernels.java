@@ -215,6 +215,53 @@ public final class VectorKernels implements KernelPath {
   }
 
   @Override
+  public double expShiftedSum(float[] x, int n, float scale) {
+    double sum = 0;
+    FloatVector zero = FloatVector.zero(F);
+    int t = 0;
+    while (t + FL <= n) {
+      // float lane sums over at most 64 vectors at a time, then into double
+      FloatVector partial = zero;
+      int end = Math.min(n - FL, t + 63 * FL);
+      for (; t <= end; t += FL) {
+        FloatVector y = FloatVector.fromArray(F, x, t).sub(1f).mul(scale);
+        FloatVector e = exp(y);
+        e.intoArray(x, t);
+        partial = partial.add(e);
+      }
+      sum += partial.reduceLanes(VectorOperators.ADD);
+    }
+    for (; t < n; t++) {
+      float e = FloatExp.exp(scale * (x[t] - 1f));
+      x[t] = e;
+      sum += e;
+    }
+    return sum;
+  }
+
+  /** {@link FloatExp#exp} lane by lane, with the same operations. */
+  private static FloatVector exp(FloatVector y) {
+    FloatVector clamped = y.max(FloatExp.MIN_ARGUMENT);
+    FloatVector shifted = clamped.fma(FloatExp.LOG2_E, FloatExp.ROUNDER);
+    FloatVector k = shifted.sub(FloatExp.ROUNDER);
+    FloatVector r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_HIGH), clamped);
+    r = k.fma(FloatVector.broadcast(F, -FloatExp.LN2_LOW), r);
+    FloatVector p = FloatVector.broadcast(F, FloatExp.C6);
+    p = p.fma(r, FloatVector.broadcast(F, FloatExp.C5));
+    p = p.fma(r, FloatVector.broadcast(F, FloatExp.C4));
+    p = p.fma(r, FloatVector.broadcast(F, FloatExp.C3));
+    p = p.fma(r, FloatVector.broadcast(F, FloatExp.C2));
+    FloatVector one = FloatVector.broadcast(F, 1f);
+    p = p.fma(r, one);
+    p = p.fma(r, one);
+    FloatVector power = shifted.reinterpretAsInts()
+        .sub(FloatExp.ROUNDER_BITS - 127)
+        .lanewise(VectorOperators.LSHL, 23)
+        .reinterpretAsFloats();
+    return p.mul(power).blend(0f, y.compare(VectorOperators.LT, FloatExp.MIN_ARGUMENT));
+  }
+
+  @Override
   public void adam(float[] p, float[] g, float[] m, float[] v, int from, int to,
       float weightDecay, float beta1, float beta2, float stepSize, float invSqrtBc2, float eps) {
     float c1 = 1 - beta1;

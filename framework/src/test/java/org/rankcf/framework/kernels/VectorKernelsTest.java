@@ -114,6 +114,29 @@ class VectorKernelsTest {
   }
 
   @Test
+  void expShiftedSumIsBitIdenticalPerElementAndSumsAgree() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int n : new int[] {1, 7, 8, 65, 130, 600, 16384}) {
+      float[] x = new float[n];
+      for (int t = 0; t < n; t++) {
+        x[t] = (float) (2 * random.nextDouble() - 1);
+      }
+      x[0] = 1.0000001f;
+      float[] xs = x.clone();
+      double sum = vector.expShiftedSum(x, n, 4f);
+      double sumScalar = scalar.expShiftedSum(xs, n, 4f);
+      assertThat(x).containsExactly(xs);
+      assertThat(sum).isCloseTo(sumScalar, within(1e-6 * sumScalar));
+    }
+    // 4 * (x - 1) below -87: e^y is no normal float any more, so the kernel gives 0
+    float[] far = {-30f, -21.75f, 1f};
+    vector.expShiftedSum(far, 3, 4f);
+    assertThat(far[0]).isZero();
+    assertThat(far[1]).isZero();
+    assertThat(far[2]).isEqualTo(1f);
+  }
+
+  @Test
   void adamIsBitIdenticalAndClearsTheGradient() {
     SplittableRandom random = new SplittableRandom(3);
     for (int n : SIZES) {
