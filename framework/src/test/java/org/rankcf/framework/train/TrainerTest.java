@@ -2,6 +2,7 @@ package org.rankcf.framework.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,15 @@ import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
+import org.rankcf.framework.model.lightgcn.LightGcn;
+import org.rankcf.framework.model.lightgcn.LightGcnConfig;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.util.Parallel;
 import org.rankcf.framework.util.UserInputException;
 
@@ -191,6 +195,43 @@ class TrainerTest {
         .containsExactlyElementsOf(expected.epochs().stream().map(EpochRecord::loss).toList());
     assertThat(second.users().data()).containsExactly(whole.users().data());
     assertThat(second.items().data()).containsExactly(whole.items().data());
+  }
+
+  @Test
+  void gradientsOnAPropagatingModelsParametersReachTheOptimiserWithoutPropagation() {
+    // no loss gradient; a regularizer pushes one entry of the layer-0 user table, so after the single step
+    // (all pairs in one batch) Adam's first step moves that entry by lr and nothing else. Routed through the
+    // final tables instead, the push would spread to the neighbours' layer-0 rows.
+    Loss none = new Loss() {
+      @Override
+      public boolean usesNegatives() {
+        return true;
+      }
+
+      @Override
+      public double valueAndGradient(Batch batch, double weight) {
+        return 0;
+      }
+    };
+    Regularizer push = (batch, weight) -> {
+      batch.userParameterGrad()[0] += (float) weight;
+      return 0;
+    };
+    LightGcn model = LightGcn.create(TRAIN, 8, new Initializer("normal", 0.1), LightGcnConfig.DEFAULTS, 5,
+        Parallel.serial());
+    float[] usersBefore = model.parameters().get(0).data().clone();
+    float[] itemsBefore = model.parameters().get(1).data().clone();
+    Schedule schedule = Schedule.tuneOnly(
+        new Phase("tune", "none", none, List.of(new WeightedRegularizer("push", push, 2.0))));
+    double lr = 0.01;
+    new Trainer(new TrainerConfig(1, TRAIN.size(), 1, 2, "ndcg@20", 1, 0), schedule, model,
+        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+        new Adam(new AdamConfig(lr, 0, 0.9, 0.999, 1e-8, false), model.parameters()), scripted(0.1), TRAIN,
+        Parallel.serial()).fit();
+    float[] expected = usersBefore.clone();
+    expected[0] -= (float) lr;
+    assertThat(model.parameters().get(0).data()).containsExactly(expected, within(1e-6f));
+    assertThat(model.parameters().get(1).data()).containsExactly(itemsBefore);
   }
 
   @Test
