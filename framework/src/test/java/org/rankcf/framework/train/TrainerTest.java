@@ -61,6 +61,21 @@ class TrainerTest {
     }
   }
 
+  /** A loss of constant value, without gradient and without negatives. */
+  private static Loss constantLoss(double value) {
+    return new Loss() {
+      @Override
+      public boolean usesNegatives() {
+        return false;
+      }
+
+      @Override
+      public double valueAndGradient(Batch batch, double weight) {
+        return value;
+      }
+    };
+  }
+
   /** Returns a scripted selection metric per epoch. */
   private static Evaluator scripted(double... scores) {
     int[] epoch = {0};
@@ -202,17 +217,6 @@ class TrainerTest {
     // no loss gradient; a regularizer pushes one entry of the layer-0 user table, so after the single step
     // (all pairs in one batch) Adam's first step moves that entry by lr and nothing else. Routed through the
     // final tables instead, the push would spread to the neighbours' layer-0 rows.
-    Loss none = new Loss() {
-      @Override
-      public boolean usesNegatives() {
-        return true;
-      }
-
-      @Override
-      public double valueAndGradient(Batch batch, double weight) {
-        return 0;
-      }
-    };
     Regularizer push = (batch, weight) -> {
       batch.userParameterGrad()[0] += (float) weight;
       return 0;
@@ -222,7 +226,7 @@ class TrainerTest {
     float[] usersBefore = model.parameters().get(0).data().clone();
     float[] itemsBefore = model.parameters().get(1).data().clone();
     Schedule schedule = Schedule.tuneOnly(
-        new Phase("tune", "none", none, List.of(new WeightedRegularizer("push", push, 2.0))));
+        new Phase("tune", "none", constantLoss(0), List.of(new WeightedRegularizer("push", push, 2.0))));
     double lr = 0.01;
     new Trainer(new TrainerConfig(1, TRAIN.size(), 1, 2, "ndcg@20", 1, 0), schedule, model,
         new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
@@ -236,18 +240,7 @@ class TrainerTest {
 
   @Test
   void divergenceIsAUserErrorNamingTheLearningRate() {
-    Loss nan = new Loss() {
-      @Override
-      public boolean usesNegatives() {
-        return false;
-      }
-
-      @Override
-      public double valueAndGradient(Batch batch, double weight) {
-        return Double.NaN;
-      }
-    };
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "nan", nan, List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "nan", constantLoss(Double.NaN), List.of()));
     assertThatThrownBy(() -> trainer(schedule, scripted(0.1), 2, 1, mf()).fit())
         .isInstanceOf(UserInputException.class).hasMessageContaining("train.optimizer.lr");
   }
