@@ -3,7 +3,6 @@ package org.rankcf.regularizers;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
-import org.rankcf.framework.plugin.NoConfig;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Regularizer;
 
@@ -12,25 +11,47 @@ import org.rankcf.framework.spi.Regularizer;
  * 0.5 * sum over the B pairs of (||u_b||^2 + ||i_b||^2 + sum over the N negatives of ||j_bk||^2) / B.
  * A row is counted once per occurrence in the batch, so repeated ids weigh more. Gradient: every
  * occurrence adds row / B.
+ *
+ * <p>By default the rows are the model's parameters ({@link Batch#userParameters()}), LightGCN's layer-0
+ * (ego) embeddings, whose penalty bypasses the propagation; for MF they are the final rows anyway.
  */
 public final class L2Regularizer implements Regularizer {
-  public static final PluginFactory<Regularizer, NoConfig> FACTORY = PluginFactory.of(
-      NoConfig.class, NoConfig.INSTANCE,
-      "LightGCN-style L2: 0.5 (||u||^2 + ||i||^2 + sum_j ||j||^2) summed over the batch pairs / B",
-      (config, context) -> new L2Regularizer());
+  /** @param propagated penalise the final (propagated) rows instead of the layer-0 ones */
+  public record Config(boolean propagated) {
+    public static final Config DEFAULTS = new Config(false);
+  }
+
+  public static final PluginFactory<Regularizer, Config> FACTORY = PluginFactory.of(
+      Config.class, Config.DEFAULTS,
+      "LightGCN-style L2 on the layer-0 rows: 0.5 (||u||^2 + ||i||^2 + sum_j ||j||^2) summed over the batch pairs / B",
+      (config, context) -> new L2Regularizer(config));
+
+  private final boolean propagated;
+
+  public L2Regularizer(Config config) {
+    this.propagated = config.propagated();
+  }
 
   @Override
   public double valueAndGradient(Batch batch, double weight) {
+    // the final rows are the batch's gathered copies; the layer-0 rows are read in place by id
+    float[] users = propagated ? batch.users() : batch.userParameters().data();
+    float[] items = propagated ? batch.items() : batch.itemParameters().data();
+    float[] userGrad = propagated ? batch.userGrad() : batch.userParameterGrad();
+    float[] itemGrad = propagated ? batch.itemGrad() : batch.itemParameterGrad();
+    int[] userRow = propagated ? batch.userRow() : batch.userIds();
+    int[] positiveRow = propagated ? batch.positiveRow() : batch.positiveIds();
+    int[] negativeRow = propagated ? batch.negativeRow() : batch.negativeIds();
     int size = batch.size();
     int negatives = batch.negatives();
     int dim = batch.dim();
     float scale = (float) (weight / size);
     double sum = 0;
     for (int b = 0; b < size; b++) {
-      sum += occurrence(batch.users(), batch.userRow()[b], batch.userGrad(), dim, scale);
-      sum += occurrence(batch.items(), batch.positiveRow()[b], batch.itemGrad(), dim, scale);
+      sum += occurrence(users, userRow[b], userGrad, dim, scale);
+      sum += occurrence(items, positiveRow[b], itemGrad, dim, scale);
       for (int k = b * negatives; k < (b + 1) * negatives; k++) {
-        sum += occurrence(batch.items(), batch.negativeRow()[k], batch.itemGrad(), dim, scale);
+        sum += occurrence(items, negativeRow[k], itemGrad, dim, scale);
       }
     }
     return 0.5 * sum / size;

@@ -62,21 +62,36 @@ class RegularizerGradientTest {
   }
 
   @Test
-  void l2() {
+  void l2OnPropagatedRows() {
     Batch batch = repeatedIds(5);
+    GradientCheck.assertGradientMatches(new L2Regularizer(new L2Regularizer.Config(true)), batch,
+        (users, items) -> l2Reference(batch, users, batch.userRow(), items, batch.positiveRow(), batch.negativeRow()),
+        H, TOLERANCE);
+  }
+
+  @Test
+  void l2OnLayerZeroRowsOfTheTables() {
+    // without separate parameters (MF) the layer-0 rows are the gathered tables, addressed by id
+    Batch batch = repeatedIds(9);
+    GradientCheck.assertTableGradientMatches(new L2Regularizer(L2Regularizer.Config.DEFAULTS), batch,
+        (users, items) -> l2Reference(batch, users, batch.userIds(), items, batch.positiveIds(), batch.negativeIds()),
+        H, TOLERANCE);
+  }
+
+  /** 0.5 * sum over pair occurrences of squared norms / B, rows addressed through the given indices. */
+  private static double l2Reference(Batch batch, double[] users, int[] userRow, double[] items, int[] positiveRow,
+      int[] negativeRow) {
     int dim = batch.dim();
     int negatives = batch.negatives();
-    GradientCheck.assertGradientMatches(new L2Regularizer(), batch, (users, items) -> {
-      double sum = 0;
-      for (int b = 0; b < batch.size(); b++) {
-        sum += ReferenceMaths.squaredNorm(users, batch.userRow()[b], dim);
-        sum += ReferenceMaths.squaredNorm(items, batch.positiveRow()[b], dim);
-        for (int k = 0; k < negatives; k++) {
-          sum += ReferenceMaths.squaredNorm(items, batch.negativeRow()[b * negatives + k], dim);
-        }
+    double sum = 0;
+    for (int b = 0; b < batch.size(); b++) {
+      sum += ReferenceMaths.squaredNorm(users, userRow[b], dim);
+      sum += ReferenceMaths.squaredNorm(items, positiveRow[b], dim);
+      for (int k = 0; k < negatives; k++) {
+        sum += ReferenceMaths.squaredNorm(items, negativeRow[b * negatives + k], dim);
       }
-      return 0.5 * sum / batch.size();
-    }, H, TOLERANCE);
+    }
+    return 0.5 * sum / batch.size();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.testing.TestBatches;
 import org.rankcf.framework.util.Parallel;
 
@@ -77,11 +78,13 @@ class RegularizerValueTest {
     assertThat(value).isCloseTo(-2.0, within(1e-6));
   }
 
+  private static final L2Regularizer L2_PROPAGATED = new L2Regularizer(new L2Regularizer.Config(true));
+
   @Test
   void l2OfOnePairIsHalfItsSquaredNorms() {
     Batch batch = TestBatches.of(new float[][] {{1, 2}}, new float[][] {{0, 1}, {2, 0}},
         new int[] {0}, new int[] {0}, new int[] {1}, 1);
-    assertThat(new L2Regularizer().valueAndGradient(batch, 1.0)).isCloseTo(0.5 * (5 + 1 + 4), within(1e-9));
+    assertThat(L2_PROPAGATED.valueAndGradient(batch, 1.0)).isCloseTo(0.5 * (5 + 1 + 4), within(1e-9));
     assertThat(batch.userGrad()).containsExactly(1f, 2f);
   }
 
@@ -90,8 +93,43 @@ class RegularizerValueTest {
     // pairs (0, 0) and (0, 0) over B = 2: 0.5 * (2 * (1 + 4)) / 2, gradient 2 * row / 2
     Batch batch = TestBatches.of(new float[][] {{1, 0}}, new float[][] {{0, 2}},
         new int[] {0, 0}, new int[] {0, 0}, new int[0], 0);
-    assertThat(new L2Regularizer().valueAndGradient(batch, 1.0)).isCloseTo(2.5, within(1e-9));
+    assertThat(L2_PROPAGATED.valueAndGradient(batch, 1.0)).isCloseTo(2.5, within(1e-9));
     assertThat(batch.itemGrad()).containsExactly(0f, 2f);
+  }
+
+  @Test
+  void l2OnLayerZeroPenalisesTheParametersAndLeavesTheFinalRowsAlone() {
+    // final rows as in l2OfOnePairIsHalfItsSquaredNorms; the layer-0 rows differ: user {0, 3}, items {1, 1}, {0, 2}
+    Batch batch = TestBatches.of(new float[][] {{1, 2}}, new float[][] {{0, 1}, {2, 0}},
+        new int[] {0}, new int[] {0}, new int[] {1}, 1);
+    float[] userParamGrad = new float[2];
+    float[] itemParamGrad = new float[4];
+    batch.setParameters(table(0, 3), table(1, 1, 0, 2), userParamGrad, itemParamGrad);
+    assertThat(new L2Regularizer(L2Regularizer.Config.DEFAULTS).valueAndGradient(batch, 2.0))
+        .isCloseTo(0.5 * (9 + 2 + 4), within(1e-9));
+    assertThat(userParamGrad).containsExactly(0f, 6f);
+    assertThat(itemParamGrad).containsExactly(2f, 2f, 0f, 4f);
+    assertThat(batch.userGrad()).containsOnly(0f);
+    assertThat(batch.itemGrad()).containsOnly(0f);
+    assertThat(batch.userTableGrad()).containsOnly(0f);
+  }
+
+  @Test
+  void l2OnLayerZeroOfMatrixFactorisationEqualsThePropagatedOne() {
+    Batch layerZero = TestBatches.repeatingIds(2, 0.5, 11);
+    Batch propagated = TestBatches.repeatingIds(2, 0.5, 11);
+    double value = new L2Regularizer(L2Regularizer.Config.DEFAULTS).valueAndGradient(layerZero, 1.0);
+    assertThat(L2_PROPAGATED.valueAndGradient(propagated, 1.0)).isCloseTo(value, within(1e-6));
+    propagated.scatter();
+    assertThat(layerZero.userTableGrad()).containsExactly(propagated.userTableGrad(), within(1e-7f));
+    assertThat(layerZero.itemTableGrad()).containsExactly(propagated.itemTableGrad(), within(1e-7f));
+  }
+
+  /** A table of dim 2, the values listed row by row. */
+  private static EmbeddingTable table(float... values) {
+    EmbeddingTable table = new EmbeddingTable(values.length / 2, 2);
+    System.arraycopy(values, 0, table.data(), 0, values.length);
+    return table;
   }
 
   private static double[] toDouble(float[] x) {

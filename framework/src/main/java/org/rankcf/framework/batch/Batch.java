@@ -15,6 +15,11 @@ import org.rankcf.framework.util.Parallel;
  *
  * <p>Objectives that act on the whole tables (not only the batch rows) use {@link #userTable()} and
  * {@link #itemTable()} and add into {@link #userTableGrad()} / {@link #itemTableGrad()}.
+ *
+ * <p>Objectives on the model's parameters themselves (LightGCN's L2 on the layer-0 rows of the batch) use
+ * {@link #userParameters()} / {@link #itemParameters()} and add into {@link #userParameterGrad()} /
+ * {@link #itemParameterGrad()}; for a model whose parameters are its final tables (MF) these are the
+ * gathered tables and their gradients.
  */
 public final class Batch {
   private final int dim;
@@ -50,6 +55,10 @@ public final class Batch {
   private EmbeddingTable itemTable;
   private float[] userTableGrad;
   private float[] itemTableGrad;
+  private EmbeddingTable userParameters;
+  private EmbeddingTable itemParameters;
+  private float[] userParameterGrad;
+  private float[] itemParameterGrad;
 
   /** A reusable batch over the given id ranges and embedding size. */
   public Batch(int numUsers, int numItems, int dim) {
@@ -153,6 +162,18 @@ public final class Batch {
     this.itemTableGrad = itemTableGrad;
     gatherRows(users.data(), uniqueUsers, numUniqueUsers, u);
     gatherRows(items.data(), uniqueItems, numUniqueItems, i);
+  }
+
+  /**
+   * Sets the model's parameter tables and their full-table gradient buffers, for a model that propagates
+   * them into different final tables; the trainer adds those gradients to the parameters' after the model's
+   * backward pass. Kept across {@link #assign} and {@link #gather}.
+   */
+  public void setParameters(EmbeddingTable users, EmbeddingTable items, float[] userGrad, float[] itemGrad) {
+    this.userParameters = users;
+    this.itemParameters = items;
+    this.userParameterGrad = userGrad;
+    this.itemParameterGrad = itemGrad;
   }
 
   /** Adds the unique rows' gradients into the full-table gradients. */
@@ -299,5 +320,23 @@ public final class Batch {
 
   public float[] itemTableGrad() {
     return itemTableGrad;
+  }
+
+  /** The model's user parameters (layer 0): {@link #userTable()} unless {@link #setParameters} was called. */
+  public EmbeddingTable userParameters() {
+    return userParameters != null ? userParameters : userTable;
+  }
+
+  public EmbeddingTable itemParameters() {
+    return itemParameters != null ? itemParameters : itemTable;
+  }
+
+  /** Gradient buffer of {@link #userParameters()}: {@link #userTableGrad()} unless set apart. */
+  public float[] userParameterGrad() {
+    return userParameters != null ? userParameterGrad : userTableGrad;
+  }
+
+  public float[] itemParameterGrad() {
+    return itemParameters != null ? itemParameterGrad : itemTableGrad;
   }
 }

@@ -45,6 +45,9 @@ public final class Trainer {
   private final float[] userGrad;
   private final float[] itemGrad;
   private final boolean lazy;
+  /** Gradients of objectives on a propagating model's parameters, null when they are the final tables. */
+  private final float[] userParameterGrad;
+  private final float[] itemParameterGrad;
   private float[] logQ = new float[0];
 
   private final TrainerState state;
@@ -68,7 +71,13 @@ public final class Trainer {
     this.itemGrad = new float[train.numItems() * model.dim()];
     // lazy updates are only sound where the parameters are the final tables (MF): a propagated model
     // touches every row
-    this.lazy = adam.config().lazy() && model.parameters().get(0) == model.users();
+    boolean propagates = model.parameters().get(0) != model.users();
+    this.lazy = adam.config().lazy() && !propagates;
+    this.userParameterGrad = propagates ? new float[userGrad.length] : null;
+    this.itemParameterGrad = propagates ? new float[itemGrad.length] : null;
+    if (propagates) {
+      batch.setParameters(model.parameters().get(0), model.parameters().get(1), userParameterGrad, itemParameterGrad);
+    }
     this.state = new TrainerState(model);
     if (train.size() == 0) {
       throw new UserInputException("the train split has no pairs");
@@ -230,6 +239,11 @@ public final class Trainer {
 
   private void update() {
     List<float[]> grads = model.backward(userGrad, itemGrad);
+    if (userParameterGrad != null) {
+      // terms on the parameters themselves bypass the propagation
+      addAndClear(userParameterGrad, grads.get(0));
+      addAndClear(itemParameterGrad, grads.get(1));
+    }
     if (lazy) {
       int[][] rows = {batch.uniqueUserIds(), batch.uniqueItemIds()};
       int[] counts = {batch.numUniqueUsers(), batch.numUniqueItems()};
@@ -244,6 +258,15 @@ public final class Trainer {
     if (grads.get(1) != itemGrad) {
       Arrays.fill(itemGrad, 0f);
     }
+  }
+
+  private void addAndClear(float[] from, float[] into) {
+    parallel.forRange(from.length, (chunk, start, end) -> {
+      for (int t = start; t < end; t++) {
+        into[t] += from[t];
+        from[t] = 0f;
+      }
+    });
   }
 
   private void shuffle(SplittableRandom random) {

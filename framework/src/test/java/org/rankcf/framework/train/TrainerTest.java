@@ -2,6 +2,7 @@ package org.rankcf.framework.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,15 @@ import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
+import org.rankcf.framework.model.lightgcn.LightGcn;
+import org.rankcf.framework.model.lightgcn.LightGcnConfig;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.util.Parallel;
 import org.rankcf.framework.util.UserInputException;
 
@@ -55,6 +59,21 @@ class TrainerTest {
       }
       return sum / b.size();
     }
+  }
+
+  /** A loss of constant value, without gradient and without negatives. */
+  private static Loss constantLoss(double value) {
+    return new Loss() {
+      @Override
+      public boolean usesNegatives() {
+        return false;
+      }
+
+      @Override
+      public double valueAndGradient(Batch batch, double weight) {
+        return value;
+      }
+    };
   }
 
   /** Returns a scripted selection metric per epoch. */
@@ -194,19 +213,34 @@ class TrainerTest {
   }
 
   @Test
-  void divergenceIsAUserErrorNamingTheLearningRate() {
-    Loss nan = new Loss() {
-      @Override
-      public boolean usesNegatives() {
-        return false;
-      }
-
-      @Override
-      public double valueAndGradient(Batch batch, double weight) {
-        return Double.NaN;
-      }
+  void gradientsOnAPropagatingModelsParametersReachTheOptimiserWithoutPropagation() {
+    // no loss gradient; a regularizer pushes one entry of the layer-0 user table, so after the single step
+    // (all pairs in one batch) Adam's first step moves that entry by lr and nothing else. Routed through the
+    // final tables instead, the push would spread to the neighbours' layer-0 rows.
+    Regularizer push = (batch, weight) -> {
+      batch.userParameterGrad()[0] += (float) weight;
+      return 0;
     };
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "nan", nan, List.of()));
+    LightGcn model = LightGcn.create(TRAIN, 8, new Initializer("normal", 0.1), LightGcnConfig.DEFAULTS, 5,
+        Parallel.serial());
+    float[] usersBefore = model.parameters().get(0).data().clone();
+    float[] itemsBefore = model.parameters().get(1).data().clone();
+    Schedule schedule = Schedule.tuneOnly(
+        new Phase("tune", "none", constantLoss(0), List.of(new WeightedRegularizer("push", push, 2.0))));
+    double lr = 0.01;
+    new Trainer(new TrainerConfig(1, TRAIN.size(), 1, 2, "ndcg@20", 1, 0), schedule, model,
+        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+        new Adam(new AdamConfig(lr, 0, 0.9, 0.999, 1e-8, false), model.parameters()), scripted(0.1), TRAIN,
+        Parallel.serial()).fit();
+    float[] expected = usersBefore.clone();
+    expected[0] -= (float) lr;
+    assertThat(model.parameters().get(0).data()).containsExactly(expected, within(1e-6f));
+    assertThat(model.parameters().get(1).data()).containsExactly(itemsBefore);
+  }
+
+  @Test
+  void divergenceIsAUserErrorNamingTheLearningRate() {
+    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "nan", constantLoss(Double.NaN), List.of()));
     assertThatThrownBy(() -> trainer(schedule, scripted(0.1), 2, 1, mf()).fit())
         .isInstanceOf(UserInputException.class).hasMessageContaining("train.optimizer.lr");
   }
