@@ -44,7 +44,7 @@ def read_rankcf(logs, mode):
             if line.startswith("Kernel path:"):
                 preamble = line.strip()
             cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if line.startswith("|") and len(cells) == 8 and cells[0] not in ("config", "") \
+            if line.startswith("|") and len(cells) >= 8 and cells[0] not in ("config", "") \
                     and not cells[0].startswith("---"):
                 row = {"config": cells[0], "data": cells[1], "threads": int(cells[2]),
                        "epoch": float(cells[3]), "eval": float(cells[5])}

@@ -59,6 +59,24 @@ class CliTest {
   }
 
   @Test
+  void benchWritesItsTableIntoTheMarkedSectionAndKeepsTheRest() throws IOException {
+    Path file = dir.resolve("BENCH.md");
+    Files.writeString(file, "# Notes\nkept above\n<!-- rankcf bench: start -->\nold table\n<!-- rankcf bench: end -->\nkept below\n");
+    int code = run("bench", config().toString(), "--epochs", "2", "--evals", "1", "--write", file.toString());
+    assertThat(code).as(stderr).isZero();
+    String text = Files.readString(file);
+    assertThat(text).startsWith("# Notes\nkept above\n<!-- rankcf bench: start -->\n").endsWith("<!-- rankcf bench: end -->\nkept below\n")
+        .doesNotContain("old table").contains("epoch CPU s (median)");
+    String row = text.lines().filter(line -> line.startsWith("| tiny")).findFirst().orElseThrow();
+    String[] cells = row.substring(1, row.length() - 1).split("\\|");
+    assertThat(cells).hasSize(9);
+    for (int c : new int[] {3, 5, 8}) {
+      assertThat(Double.parseDouble(cells[c].trim())).as(row).isPositive();
+    }
+    assertThat(Double.parseDouble(cells[7].trim())).as("GFLOP/s, one decimal").isNotNegative();
+  }
+
+  @Test
   void trainWritesACompleteRunRecordAndPrintsItsFolderLast() throws IOException {
     int code = run("train", config().toString(), "--out", out.toString());
     assertThat(code).as(stderr).isZero();

@@ -10,8 +10,8 @@ import org.rankcf.framework.util.Parallel;
  * lambda = sigma_1(X^)^2 the top eigenvalue of the d x d Gram G = X^T N^2 X; minimising R raises the stable
  * rank.
  *
- * <p>Fused for speed, O(n d^2) per call and never a full SVD: the norms, then G straight from the raw rows
- * scaled in the Gram kernel (X^ is never written out), then G's top eigenpair (lambda, v), then one pass
+ * <p>Fused for speed, O(n d^2) per call and never a full SVD: G straight from the raw rows, each span's norms
+ * computed just before the Gram kernel scales and reads them (X^ is never written out), then G's top eigenpair (lambda, v), then one pass
  * that adds the gradient. With F = trace(G) and p_r = &lt;x^_r, v&gt;,
  * dR/dx^_r = (2F / (d lambda^2)) p_r v - (2 / (d lambda)) x^_r, and the normalisation's Jacobian
  * (I - x^_r x^_r^T) / ||x_r|| removes the radial part: dR/dx_r = (2F / (d lambda^2)) p_r (v - p_r x^_r) / ||x_r||,
@@ -33,14 +33,14 @@ public final class StableRankPenalty implements RowTerm {
       inverseNorms = new float[n];
     }
     float[] inverse = inverseNorms;
-    parallel.forRange(n, (chunk, from, to) -> {
+    // the norms of each span of rows just before the Gram reads them, while they are in cache
+    double[] gram = Spectra.gram(x, inverse, n, dim, parallel, (from, to) -> {
       KernelPath kernels = Kernels.path();
       for (int r = from; r < to; r++) {
         double norm = Math.sqrt(kernels.dot(x, r * dim, x, r * dim, dim));
         inverse[r] = (float) (1 / Math.max(norm, UnitRows.MIN_NORM));
       }
     });
-    double[] gram = Spectra.gram(x, inverse, n, dim, parallel);
     double frobenius = 0;
     for (int c = 0; c < dim; c++) {
       frobenius += gram[c * dim + c];
@@ -68,8 +68,7 @@ public final class StableRankPenalty implements RowTerm {
         float towardV = scale * along * projection;
         // normalised rows lose the radial part of the gradient; rows at the floor keep it
         float ownRow = scale * scale * (scale < FLOOR_INVERSE ? -along * projection * projection : radial);
-        kernels.axpy(towardV, v, 0, grad, base, dim);
-        kernels.axpy(ownRow, x, base, grad, base, dim);
+        kernels.axpby(towardV, v, 0, ownRow, x, base, grad, base, dim);
       }
     });
     return -frobenius / (dim * lambda);

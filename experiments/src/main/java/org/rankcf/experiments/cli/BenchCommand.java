@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rankcf bench config.yaml ...}: end-to-end timings of training epochs and full evaluations, as
- * medians with min and max over repetitions (the first epoch, JIT warm-up, is left out). Prints a Markdown
- * table and can write it into a marked section of a file such as BENCHMARKS.md.
+ * medians with min and max over repetitions (the first epoch, JIT warm-up, is left out), and the process CPU
+ * time of an epoch (all threads, GC included), which other jobs on a shared machine disturb far less than the
+ * wall time. Prints a Markdown table and can write it into a marked section of a file such as BENCHMARKS.md.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time training epochs and full evaluations.")
 final class BenchCommand implements Callable<Integer> {
@@ -62,8 +63,9 @@ final class BenchCommand implements Callable<Integer> {
     table.append(String.format(Locale.ROOT, "Kernel path: %s; %d cores; %s %s; %d timed epochs and %d timed evaluations each.%n%n",
         Kernels.path().name(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"), epochs, evals));
-    table.append("| config | data | threads | epoch s (median) | epoch s (min-max) | eval s (median) | eval s (min-max) | eval GFLOP/s |\n");
-    table.append("|---|---|---|---|---|---|---|---|\n");
+    table.append("| config | data | threads | epoch s (median) | epoch s (min-max) | eval s (median) | eval s (min-max) "
+        + "| eval GFLOP/s | epoch CPU s (median) |\n");
+    table.append("|---|---|---|---|---|---|---|---|---|\n");
     Path root = RankcfCli.repositoryRoot();
     for (Path file : configs) {
       RunConfig config = loader.load(file, List.of());
@@ -71,8 +73,11 @@ final class BenchCommand implements Callable<Integer> {
         Assembly assembly = new Assembly(config, root, dataRoot == null ? null : dataRoot.toAbsolutePath(), parallel);
         // a constant selection metric: the timed epochs do no ranking and never stop early
         Trainer trainer = assembly.trainer(m -> Map.of(config.metric(), 0.0), epochs + 1, Integer.MAX_VALUE);
+        EpochCpuTime cpu = new EpochCpuTime(epochs + 1);
+        trainer.addListener(cpu);
         TrainingResult result = trainer.fit();
         double[] epochSeconds = result.epochs().stream().skip(1).mapToDouble(EpochRecord::trainSeconds).toArray();
+        double[] epochCpuSeconds = Arrays.copyOfRange(cpu.seconds(), 1, epochs + 1);
         double[] evalSeconds = new double[evals];
         var model = assembly.model();
         int users = 0;
@@ -85,9 +90,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         double flops = 2.0 * users * assembly.split().numItems() * config.dim();
         double evalMedian = median(evalSeconds);
-        table.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f-%.3f | %.3f | %.3f-%.3f | %.1f |%n",
+        table.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f-%.3f | %.3f | %.3f-%.3f | %.1f | %.3f |%n",
             config.name(), assembly.split().name(), config.threads(), median(epochSeconds), min(epochSeconds),
-            max(epochSeconds), evalMedian, min(evalSeconds), max(evalSeconds), flops / evalMedian / 1e9));
+            max(epochSeconds), evalMedian, min(evalSeconds), max(evalSeconds), flops / evalMedian / 1e9,
+            median(epochCpuSeconds)));
         spec.commandLine().getErr().printf("%s done%n", config.name());
         spec.commandLine().getErr().flush();
       }

@@ -116,6 +116,7 @@ public final class TrainingRun {
       metrics.put("train_seconds", result.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum());
       metrics.put("eval_seconds", result.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum());
       metrics.put("seconds_to_best", best.elapsedSeconds());
+      metrics.put("memory", PeakMemory.describe());
       run.writeJson("metrics.json", metrics);
       run.writeString(PER_USER, perUserCsv(test, config.metric()));
       run.delete(CHECKPOINT);

@@ -15,6 +15,9 @@ public interface KernelPath {
   /** y[yOff + t] += alpha * x[xOff + t] for t in [0, n). */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
+  /** z[zOff + t] += alpha * x[xOff + t] + beta * y[yOff + t] for t in [0, n): two axpys in one pass. */
+  void axpby(float alpha, float[] x, int xOff, float beta, float[] y, int yOff, float[] z, int zOff, int n);
+
   /**
    * C = A * B^T: A is m x k (row stride k), B is n x k (row stride k), C is m x n written at
    * {@code c[cOff + r * ldc + col]}.

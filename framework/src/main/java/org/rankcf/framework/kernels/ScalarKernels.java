@@ -34,6 +34,13 @@ public final class ScalarKernels implements KernelPath {
   }
 
   @Override
+  public void axpby(float alpha, float[] x, int xOff, float beta, float[] y, int yOff, float[] z, int zOff, int n) {
+    for (int t = 0; t < n; t++) {
+      z[zOff + t] += alpha * x[xOff + t] + beta * y[yOff + t];
+    }
+  }
+
+  @Override
   public void gemmNT(float[] a, int aOff, int m, float[] b, int bOff, int n, int k, float[] c, int cOff, int ldc) {
     for (int r = 0; r < m; r++) {
       for (int col = 0; col < n; col++) {

@@ -64,6 +64,19 @@ public final class VectorKernels implements KernelPath {
     }
   }
 
+  @Override
+  public void axpby(float alpha, float[] x, int xOff, float beta, float[] y, int yOff, float[] z, int zOff, int n) {
+    int t = 0;
+    for (; t + FL <= n; t += FL) {
+      FloatVector.fromArray(F, x, xOff + t).mul(alpha).add(FloatVector.fromArray(F, y, yOff + t).mul(beta))
+          .add(FloatVector.fromArray(F, z, zOff + t))
+          .intoArray(z, zOff + t);
+    }
+    for (; t < n; t++) {
+      z[zOff + t] += alpha * x[xOff + t] + beta * y[yOff + t];
+    }
+  }
+
   /**
    * Packs B into panels once, then for each L2-sized block of panels sweeps A a register block of rows at
    * a time through the {@link VectorTileScorer}. Full tiles are written straight into C; the ragged last
@@ -134,7 +147,10 @@ public final class VectorKernels implements KernelPath {
           }
         }
         for (int p = tileRows; p < dim; p++) {
-          for (int q = p; q < dim; q++) {
+          for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
+            gramRow(rows, count, dim, p, q, span);
+          }
+          for (int q = Math.max(p, vectorCols); q < dim; q++) {
             span[p * dim + q] += ScalarKernels.gramEntry(rows, count, dim, p, q);
           }
         }
@@ -192,6 +208,19 @@ public final class VectorKernels implements KernelPath {
     addInto(c41, span, g + 4 * dim + FL);
     addInto(c50, span, g + 5 * dim);
     addInto(c51, span, g + 5 * dim + FL);
+  }
+
+  /** Adds row p x columns q..q+2FL-1 of the packed block's X^T X into the span sums (the rows below the tiles). */
+  private static void gramRow(float[] rows, int count, int dim, int p, int q, float[] span) {
+    FloatVector c0 = FloatVector.zero(F);
+    FloatVector c1 = c0;
+    for (int r = 0, base = 0; r < count; r++, base += dim) {
+      FloatVector y = FloatVector.broadcast(F, rows[base + p]);
+      c0 = y.fma(FloatVector.fromArray(F, rows, base + q), c0);
+      c1 = y.fma(FloatVector.fromArray(F, rows, base + q + FL), c1);
+    }
+    addInto(c0, span, p * dim + q);
+    addInto(c1, span, p * dim + q + FL);
   }
 
   /** {@link ScalarKernels#copyScaledRows} with vector multiplies (the same products). */

@@ -3,6 +3,7 @@ package org.rankcf.framework.spectral;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.util.Parallel;
@@ -31,10 +32,31 @@ public final class Spectra {
    * added in chunk order, so the result depends only on the thread count.
    */
   public static double[] gram(float[] x, float[] rowScale, int rows, int dim, Parallel parallel) {
+    return gram(x, rowScale, rows, dim, parallel, (from, to) -> { });
+  }
+
+  /** Work on a range of rows, run on a Gram chunk's thread just before the rows are accumulated. */
+  @FunctionalInterface
+  public interface RowsAhead {
+    void prepare(int from, int to);
+  }
+
+  /**
+   * {@link #gram(float[], float[], int, int, Parallel)}, calling {@code ahead} for each span of
+   * {@link KernelPath#GRAM_SPAN} rows first, while they fit in cache: e.g. to compute the row scales from
+   * the rows themselves, which then costs no extra pass over memory.
+   */
+  public static double[] gram(float[] x, float[] rowScale, int rows, int dim, Parallel parallel, RowsAhead ahead) {
     int chunks = Math.max(1, Math.min(parallel.threads(), rows / 256));
     double[][] partial = new double[chunks][dim * dim];
-    parallel.forRange(rows, chunks,
-        (chunk, from, to) -> Kernels.path().gramAccumulate(x, rowScale, from, to, dim, partial[chunk]));
+    parallel.forRange(rows, chunks, (chunk, from, to) -> {
+      KernelPath kernels = Kernels.path();
+      for (int span = from; span < to; span += KernelPath.GRAM_SPAN) {
+        int end = Math.min(to, span + KernelPath.GRAM_SPAN);
+        ahead.prepare(span, end);
+        kernels.gramAccumulate(x, rowScale, span, end, dim, partial[chunk]);
+      }
+    });
     double[] gram = partial[0];
     for (int c = 1; c < chunks; c++) {
       for (int t = 0; t < gram.length; t++) {

@@ -46,6 +46,26 @@ class VectorKernelsTest {
     }
   }
 
+  @Test
+  void axpbyIsBitIdenticalAndEqualsTwoAxpys() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int n : SIZES) {
+      float[] x = random(n + 2, random);
+      float[] y = random(n + 3, random);
+      float[] z = random(n + 1, random);
+      float[] zScalar = z.clone();
+      float[] zTwice = z.clone();
+      vector.axpby(-0.37f, x, 2, 1.5f, y, 3, z, 1, n);
+      scalar.axpby(-0.37f, x, 2, 1.5f, y, 3, zScalar, 1, n);
+      assertThat(z).as("n=%d", n).containsExactly(zScalar);
+      scalar.axpy(-0.37f, x, 2, zTwice, 1, n);
+      scalar.axpy(1.5f, y, 3, zTwice, 1, n);
+      for (int t = 0; t < z.length; t++) {
+        assertThat(z[t]).isCloseTo(zTwice[t], org.assertj.core.api.Assertions.within(1e-5f));
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 3, 7, 17, 64, 65})
   void gemmNTAgreesWithScalarOnAwkwardShapes(int k) {
