@@ -51,30 +51,13 @@ public final class ScalarKernels implements KernelPath {
 
   @Override
   public void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram) {
-    KernelScratch scratch = KernelScratch.get();
-    float[] rows = scratch.floats(GRAM_BLOCK * dim);
-    float[] span = scratch.tile(dim * dim);
-    for (int spanStart = from; spanStart < to; spanStart += GRAM_SPAN) {
-      java.util.Arrays.fill(span, 0, dim * dim, 0f);
-      int spanEnd = Math.min(to, spanStart + GRAM_SPAN);
-      for (int first = spanStart; first < spanEnd; first += GRAM_BLOCK) {
-        int count = Math.min(GRAM_BLOCK, spanEnd - first);
-        copyScaledRows(x, rowScale, first, count, dim, rows);
-        for (int p = 0; p < dim; p++) {
-          for (int q = p; q < dim; q++) {
-            span[p * dim + q] += gramEntry(rows, count, dim, p, q);
-          }
-        }
-      }
-      addUpperTriangle(span, dim, gram);
-    }
+    GramSpans.accumulate(x, rowScale, from, to, dim, gram, ScalarKernels::copyScaledRows, ScalarKernels::gramBlock);
   }
 
-  /** gram += the upper triangle (q &gt;= p) of {@code span}. */
-  static void addUpperTriangle(float[] span, int dim, double[] gram) {
+  private static void gramBlock(float[] rows, int count, int dim, float[] span) {
     for (int p = 0; p < dim; p++) {
       for (int q = p; q < dim; q++) {
-        gram[p * dim + q] += span[p * dim + q];
+        span[p * dim + q] += gramEntry(rows, count, dim, p, q);
       }
     }
   }

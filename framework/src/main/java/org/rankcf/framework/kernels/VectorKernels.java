@@ -125,37 +125,29 @@ public final class VectorKernels implements KernelPath {
    */
   @Override
   public void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram) {
-    KernelScratch scratch = KernelScratch.get();
-    float[] rows = scratch.floats(GRAM_BLOCK * dim);
-    float[] span = scratch.tile(dim * dim);
+    GramSpans.accumulate(x, rowScale, from, to, dim, gram, VectorKernels::copyScaledRows, VectorKernels::gramBlock);
+  }
+
+  private static void gramBlock(float[] rows, int count, int dim, float[] span) {
     int vectorCols = dim - dim % GRAM_TILE_COLS;
     int tileRows = dim - dim % GRAM_TILE_ROWS;
-    for (int spanStart = from; spanStart < to; spanStart += GRAM_SPAN) {
-      java.util.Arrays.fill(span, 0, dim * dim, 0f);
-      int spanEnd = Math.min(to, spanStart + GRAM_SPAN);
-      for (int first = spanStart; first < spanEnd; first += GRAM_BLOCK) {
-        int count = Math.min(GRAM_BLOCK, spanEnd - first);
-        copyScaledRows(x, rowScale, first, count, dim, rows);
-        for (int p = 0; p < tileRows; p += GRAM_TILE_ROWS) {
-          for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
-            gramTile(rows, count, dim, p, q, span);
-          }
-          for (int i = p; i < p + GRAM_TILE_ROWS; i++) {
-            for (int q = Math.max(i, vectorCols); q < dim; q++) {
-              span[i * dim + q] += ScalarKernels.gramEntry(rows, count, dim, i, q);
-            }
-          }
-        }
-        for (int p = tileRows; p < dim; p++) {
-          for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
-            gramRow(rows, count, dim, p, q, span);
-          }
-          for (int q = Math.max(p, vectorCols); q < dim; q++) {
-            span[p * dim + q] += ScalarKernels.gramEntry(rows, count, dim, p, q);
-          }
+    for (int p = 0; p < tileRows; p += GRAM_TILE_ROWS) {
+      for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
+        gramTile(rows, count, dim, p, q, span);
+      }
+      for (int i = p; i < p + GRAM_TILE_ROWS; i++) {
+        for (int q = Math.max(i, vectorCols); q < dim; q++) {
+          span[i * dim + q] += ScalarKernels.gramEntry(rows, count, dim, i, q);
         }
       }
-      ScalarKernels.addUpperTriangle(span, dim, gram);
+    }
+    for (int p = tileRows; p < dim; p++) {
+      for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
+        gramRow(rows, count, dim, p, q, span);
+      }
+      for (int q = Math.max(p, vectorCols); q < dim; q++) {
+        span[p * dim + q] += ScalarKernels.gramEntry(rows, count, dim, p, q);
+      }
     }
   }
 
