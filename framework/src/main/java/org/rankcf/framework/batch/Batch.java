@@ -1,6 +1,8 @@
 package org.rankcf.framework.batch;
 
 import java.util.Arrays;
+import org.rankcf.framework.kernels.KernelPath;
+import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.util.Parallel;
 
@@ -76,6 +78,13 @@ public final class Batch {
    * {@code size * negatives} ids, the negatives of pair b at {@code b * negatives + k}.
    */
   public void assign(int[] users, int[] posItems, int size, int[] negItems, int negatives) {
+    // the previous batch's slots stay readable until now (see userSlots())
+    for (int r = 0; r < numUniqueUsers; r++) {
+      userSlot[uniqueUsers[r]] = -1;
+    }
+    for (int r = 0; r < numUniqueItems; r++) {
+      itemSlot[uniqueItems[r]] = -1;
+    }
     this.size = size;
     this.negatives = negatives;
     this.users = ensure(this.users, size);
@@ -109,12 +118,6 @@ public final class Batch {
     numPositiveItems = numUniqueItems;
     for (int k = 0; k < size * negatives; k++) {
       negRow[k] = itemSlot(negItems[k]);
-    }
-    for (int r = 0; r < numUniqueUsers; r++) {
-      userSlot[uniqueUsers[r]] = -1;
-    }
-    for (int r = 0; r < numUniqueItems; r++) {
-      itemSlot[uniqueItems[r]] = -1;
     }
     u = ensure(u, numUniqueUsers * dim);
     i = ensure(i, numUniqueItems * dim);
@@ -160,8 +163,19 @@ public final class Batch {
     this.itemTable = items;
     this.userTableGrad = userTableGrad;
     this.itemTableGrad = itemTableGrad;
-    gatherRows(users.data(), uniqueUsers, numUniqueUsers, u);
-    gatherRows(items.data(), uniqueItems, numUniqueItems, i);
+    float[] userData = users.data();
+    float[] itemData = items.data();
+    int numUsers = numUniqueUsers;
+    parallel.forRange(numUsers + numUniqueItems, (chunk, from, to) -> {
+      for (int r = from; r < to; r++) {
+        if (r < numUsers) {
+          System.arraycopy(userData, uniqueUsers[r] * dim, u, r * dim, dim);
+        } else {
+          int item = r - numUsers;
+          System.arraycopy(itemData, uniqueItems[item] * dim, i, item * dim, dim);
+        }
+      }
+    });
   }
 
   /**
@@ -176,26 +190,24 @@ public final class Batch {
     this.itemParameterGrad = itemGrad;
   }
 
-  /** Adds the unique rows' gradients into the full-table gradients. */
+  /**
+   * Adds the unique rows' gradients into the full-table gradients. The ids of each side are distinct, so the
+   * rows are split over the threads without two writing the same table row.
+   */
   public void scatter() {
-    scatterRows(gu, uniqueUsers, numUniqueUsers, userTableGrad);
-    scatterRows(gi, uniqueItems, numUniqueItems, itemTableGrad);
-  }
-
-  private void gatherRows(float[] table, int[] ids, int n, float[] out) {
-    for (int r = 0; r < n; r++) {
-      System.arraycopy(table, ids[r] * dim, out, r * dim, dim);
-    }
-  }
-
-  private void scatterRows(float[] rows, int[] ids, int n, float[] table) {
-    for (int r = 0; r < n; r++) {
-      int base = ids[r] * dim;
-      int src = r * dim;
-      for (int c = 0; c < dim; c++) {
-        table[base + c] += rows[src + c];
+    int users = numUniqueUsers;
+    int total = users + numUniqueItems;
+    parallel.forRange(total, (chunk, from, to) -> {
+      KernelPath kernels = Kernels.path();
+      for (int r = from; r < to; r++) {
+        if (r < users) {
+          kernels.axpy(1f, gu, r * dim, userTableGrad, uniqueUsers[r] * dim, dim);
+        } else {
+          int item = r - users;
+          kernels.axpy(1f, gi, item * dim, itemTableGrad, uniqueItems[item] * dim, dim);
+        }
       }
-    }
+    });
   }
 
   private static int[] ensure(int[] array, int length) {
@@ -204,6 +216,19 @@ public final class Batch {
 
   private static float[] ensure(float[] array, int length) {
     return array.length >= length ? array : new float[Math.max(length, array.length * 3 / 2)];
+  }
+
+  /**
+   * For every user id, its row among the gathered unique users ({@link #userGrad()}), or -1 when the user is
+   * not in the batch. Valid until the next {@link #assign}.
+   */
+  public int[] userSlots() {
+    return userSlot;
+  }
+
+  /** For every item id, its row among the gathered unique items, or -1; valid until the next assign. */
+  public int[] itemSlots() {
+    return itemSlot;
   }
 
   /** Threads objectives may use for their per-batch work. */

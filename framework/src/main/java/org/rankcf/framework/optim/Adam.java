@@ -1,6 +1,7 @@
 package org.rankcf.framework.optim;
 
 import java.util.List;
+import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.util.Parallel;
@@ -11,6 +12,9 @@ import org.rankcf.framework.util.Parallel;
  * arrays are cleared by the update, ready for the next step.
  */
 public final class Adam {
+  /** Rows per update call in dense steps: pending rows are added to a block while it is in cache. */
+  private static final int ROW_BLOCK = 64;
+
   private final AdamConfig config;
   private final List<EmbeddingTable> parameters;
   private final float[][] m;
@@ -53,7 +57,22 @@ public final class Adam {
 
   /** One dense step: every row of every table. Clears the gradients. */
   public void step(List<float[]> gradients, Parallel parallel) {
-    step(gradients, null, null, parallel);
+    step(gradients, null, null, null, parallel);
+  }
+
+  /**
+   * Gradient rows not yet added into a table's gradient: row r of the table also gets
+   * {@code rows[slotOfRow[r] * dim ..]} when {@code slotOfRow[r] >= 0} (a batch's gathered rows).
+   */
+  public record PendingRows(int[] slotOfRow, float[] rows) {}
+
+  /**
+   * One dense step where each table's gradient is its array plus its pending rows. The rows are added block
+   * by block just before the block's update, while it is in cache, instead of in a separate scatter pass over
+   * random rows; the sums are the same. Clears the gradients.
+   */
+  public void step(List<float[]> gradients, List<PendingRows> pending, Parallel parallel) {
+    step(gradients, pending, null, null, parallel);
   }
 
   /**
@@ -61,11 +80,13 @@ public final class Adam {
    * rows; the caller guarantees no other row has a non-zero gradient.
    */
   public void stepRows(List<float[]> gradients, int[][] rows, int[] counts, Parallel parallel) {
-    step(gradients, rows, counts, parallel);
+    step(gradients, null, rows, counts, parallel);
   }
 
-  private void step(List<float[]> gradients, int[][] rows, int[] counts, Parallel parallel) {
+  private void step(List<float[]> gradients, List<PendingRows> pending, int[][] rows, int[] counts,
+      Parallel parallel) {
     step++;
+    Constants constants = new Constants(config, step);
     for (int t = 0; t < parameters.size(); t++) {
       float[] p = parameters.get(t).data();
       float[] g = gradients.get(t);
@@ -73,23 +94,45 @@ public final class Adam {
       float[] vt = v[t];
       int dim = parameters.get(t).dim();
       if (rows == null) {
-        parallel.forRange(parameters.get(t).rows(), (chunk, from, to) -> update(p, g, mt, vt, from * dim, to * dim));
+        PendingRows extra = pending == null ? null : pending.get(t);
+        parallel.forRange(parameters.get(t).rows(), (chunk, from, to) -> {
+          KernelPath kernels = Kernels.path();
+          for (int start = from; start < to; start += ROW_BLOCK) {
+            int end = Math.min(to, start + ROW_BLOCK);
+            if (extra != null) {
+              for (int r = start; r < end; r++) {
+                int slot = extra.slotOfRow()[r];
+                if (slot >= 0) {
+                  kernels.axpy(1f, extra.rows(), slot * dim, g, r * dim, dim);
+                }
+              }
+            }
+            constants.update(kernels, p, g, mt, vt, start * dim, end * dim);
+          }
+        });
       } else {
         int[] list = rows[t];
         parallel.forRange(counts[t], (chunk, from, to) -> {
+          KernelPath kernels = Kernels.path();
           for (int r = from; r < to; r++) {
             int base = list[r] * dim;
-            update(p, g, mt, vt, base, base + dim);
+            constants.update(kernels, p, g, mt, vt, base, base + dim);
           }
         });
       }
     }
   }
 
-  private void update(float[] p, float[] g, float[] mt, float[] vt, int from, int to) {
-    double bc1 = 1 - Math.pow(config.beta1(), step);
-    double bc2 = 1 - Math.pow(config.beta2(), step);
-    Kernels.path().adam(p, g, mt, vt, from, to, (float) config.weightDecay(), (float) config.beta1(),
-        (float) config.beta2(), (float) (config.lr() / bc1), (float) (1 / Math.sqrt(bc2)), (float) config.eps());
+  /** The step's scalars, bias corrections included. */
+  private record Constants(float weightDecay, float beta1, float beta2, float stepSize, float invSqrtBc2, float eps) {
+    Constants(AdamConfig config, long step) {
+      this((float) config.weightDecay(), (float) config.beta1(), (float) config.beta2(),
+          (float) (config.lr() / (1 - Math.pow(config.beta1(), step))),
+          (float) (1 / Math.sqrt(1 - Math.pow(config.beta2(), step))), (float) config.eps());
+    }
+
+    void update(KernelPath kernels, float[] p, float[] g, float[] m, float[] v, int from, int to) {
+      kernels.adam(p, g, m, v, from, to, weightDecay, beta1, beta2, stepSize, invSqrtBc2, eps);
+    }
   }
 }

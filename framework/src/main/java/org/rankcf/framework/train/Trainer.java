@@ -163,7 +163,6 @@ public final class Trainer {
             + ": the objective is " + total + " (try a lower train.optimizer.lr)");
       }
       lossSum += total;
-      batch.scatter();
       update();
       model.forward();
       int done = step;
@@ -238,6 +237,13 @@ public final class Trainer {
   }
 
   private void update() {
+    if (userParameterGrad == null && !lazy) {
+      // MF, dense: Adam adds the batch's rows into the table gradients itself, block by block
+      adam.step(List.of(userGrad, itemGrad), List.of(new Adam.PendingRows(batch.userSlots(), batch.userGrad()),
+          new Adam.PendingRows(batch.itemSlots(), batch.itemGrad())), parallel);
+      return;
+    }
+    batch.scatter();
     List<float[]> grads = model.backward(userGrad, itemGrad);
     if (userParameterGrad != null) {
       // terms on the parameters themselves bypass the propagation

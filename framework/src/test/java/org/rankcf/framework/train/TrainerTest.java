@@ -213,6 +213,34 @@ class TrainerTest {
   }
 
   @Test
+  void mfTrainsBitIdenticallyToLightGcnWithoutLayers() {
+    // MF's dense step adds the batch rows inside Adam; LightGCN with K = 0 (weight 1) takes the scatter,
+    // backward and plain Adam route: the same sums in the same order. A regularizer on the full-table gradient
+    // checks that such terms and the batch rows add up as before.
+    Regularizer tableTerm = (batch, weight) -> {
+      batch.userParameterGrad()[3] += (float) weight;
+      batch.itemParameterGrad()[17] -= (float) weight;
+      return 0;
+    };
+    Schedule schedule = Schedule.tuneOnly(
+        new Phase("tune", "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("table", tableTerm, 0.5))));
+    TrainerConfig config = new TrainerConfig(3, 64, 1, 100, "ndcg@20", 9, 0);
+    try (Parallel parallel = new Parallel(2)) {
+      MatrixFactorization mf = mf();
+      new Trainer(config, schedule, mf, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+          new Adam(new AdamConfig(0.01, 1e-4, 0.9, 0.999, 1e-8, false), mf.parameters()), scripted(0.1, 0.2, 0.3),
+          TRAIN, parallel).fit();
+      LightGcn flat = LightGcn.create(TRAIN, 8, new Initializer("normal", 0.1), new LightGcnConfig(0, null), 5,
+          parallel);
+      new Trainer(config, schedule, flat, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+          new Adam(new AdamConfig(0.01, 1e-4, 0.9, 0.999, 1e-8, false), flat.parameters()), scripted(0.1, 0.2, 0.3),
+          TRAIN, parallel).fit();
+      assertThat(flat.parameters().get(0).data()).containsExactly(mf.users().data());
+      assertThat(flat.parameters().get(1).data()).containsExactly(mf.items().data());
+    }
+  }
+
+  @Test
   void gradientsOnAPropagatingModelsParametersReachTheOptimiserWithoutPropagation() {
     // no loss gradient; a regularizer pushes one entry of the layer-0 user table, so after the single step
     // (all pairs in one batch) Adam's first step moves that entry by lr and nothing else. Routed through the
