@@ -1,7 +1,6 @@
 package org.rankcf.framework.batch;
 
 import java.util.Arrays;
-import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.util.Parallel;
@@ -165,17 +164,8 @@ public final class Batch {
     this.itemTableGrad = itemTableGrad;
     float[] userData = users.data();
     float[] itemData = items.data();
-    int numUsers = numUniqueUsers;
-    parallel.forRange(numUsers + numUniqueItems, (chunk, from, to) -> {
-      for (int r = from; r < to; r++) {
-        if (r < numUsers) {
-          System.arraycopy(userData, uniqueUsers[r] * dim, u, r * dim, dim);
-        } else {
-          int item = r - numUsers;
-          System.arraycopy(itemData, uniqueItems[item] * dim, i, item * dim, dim);
-        }
-      }
-    });
+    forEachUniqueRow((user, slot, id) ->
+        System.arraycopy(user ? userData : itemData, id * dim, user ? u : i, slot * dim, dim));
   }
 
   /**
@@ -190,21 +180,30 @@ public final class Batch {
     this.itemParameterGrad = itemGrad;
   }
 
-  /**
-   * Adds the unique rows' gradients into the full-table gradients. The ids of each side are distinct, so the
-   * rows are split over the threads without two writing the same table row.
-   */
+  /** Adds the unique rows' gradients into the full-table gradients, split over the threads. */
   public void scatter() {
+    forEachUniqueRow((user, slot, id) -> Kernels.path().axpy(1f, user ? gu : gi, slot * dim,
+        user ? userTableGrad : itemTableGrad, id * dim, dim));
+  }
+
+  /** One unique row: its side, its slot among the gathered rows and its table id. */
+  @FunctionalInterface
+  private interface UniqueRow {
+    void visit(boolean user, int slot, int id);
+  }
+
+  /**
+   * Visits every unique user row, then every unique item row, split over the threads. Ids are distinct within
+   * a side, so bodies that write table row {@code id} or gathered row {@code slot} never collide.
+   */
+  private void forEachUniqueRow(UniqueRow body) {
     int users = numUniqueUsers;
-    int total = users + numUniqueItems;
-    parallel.forRange(total, (chunk, from, to) -> {
-      KernelPath kernels = Kernels.path();
+    parallel.forRange(users + numUniqueItems, (chunk, from, to) -> {
       for (int r = from; r < to; r++) {
         if (r < users) {
-          kernels.axpy(1f, gu, r * dim, userTableGrad, uniqueUsers[r] * dim, dim);
+          body.visit(true, r, uniqueUsers[r]);
         } else {
-          int item = r - users;
-          kernels.axpy(1f, gi, item * dim, itemTableGrad, uniqueItems[item] * dim, dim);
+          body.visit(false, r - users, uniqueItems[r - users]);
         }
       }
     });
