@@ -121,6 +121,8 @@ class CliTest {
       "train.sampler.name=nosuch | train.sampler.name: unknown sampler",
       "train.regularizers=[{name: nosuch}] | train.regularizers[0].name: unknown regularizer",
       "train.optimizer.lrr=1 | train.optimizer.lrr: unknown key",
+      "train.optimizer.milestones=[4, 2] | train.optimizer.milestones: must be increasing",
+      "train.optimizer.gamma=0 | train.optimizer.gamma",
       "train.epochs=abc | train.epochs: must be an integer",
       "train.metric=ndcg@7 | train.metric",
       "train.sampler.negatives=0 | train.sampler.negatives: loss 'bpr' needs at least 1 negative",

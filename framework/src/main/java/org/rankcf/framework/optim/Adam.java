@@ -20,10 +20,12 @@ public final class Adam {
   private final float[][] m;
   private final float[][] v;
   private long step;
+  private double lr;
 
   public Adam(AdamConfig config, List<EmbeddingTable> parameters) {
     this.config = config;
     this.parameters = parameters;
+    this.lr = config.lr();
     this.m = new float[parameters.size()][];
     this.v = new float[parameters.size()][];
     for (int t = 0; t < parameters.size(); t++) {
@@ -34,6 +36,16 @@ public final class Adam {
 
   public AdamConfig config() {
     return config;
+  }
+
+  /** Sets the learning rate of the epoch about to start from the config's schedule. */
+  public void startEpoch(int epoch) {
+    lr = config.lrAt(epoch);
+  }
+
+  /** The learning rate of the current steps. */
+  public double lr() {
+    return lr;
   }
 
   /** Steps taken so far. */
@@ -86,7 +98,7 @@ public final class Adam {
   private void step(List<float[]> gradients, List<PendingRows> pending, int[][] rows, int[] counts,
       Parallel parallel) {
     step++;
-    Constants constants = new Constants(config, step);
+    Constants constants = new Constants(config, lr, step);
     for (int t = 0; t < parameters.size(); t++) {
       float[] p = parameters.get(t).data();
       float[] g = gradients.get(t);
@@ -125,9 +137,9 @@ public final class Adam {
 
   /** The step's scalars, bias corrections included. */
   private record Constants(float weightDecay, float beta1, float beta2, float stepSize, float invSqrtBc2, float eps) {
-    Constants(AdamConfig config, long step) {
+    Constants(AdamConfig config, double lr, long step) {
       this((float) config.weightDecay(), (float) config.beta1(), (float) config.beta2(),
-          (float) (config.lr() / (1 - Math.pow(config.beta1(), step))),
+          (float) (lr / (1 - Math.pow(config.beta1(), step))),
           (float) (1 / Math.sqrt(1 - Math.pow(config.beta2(), step))), (float) config.eps());
     }
 

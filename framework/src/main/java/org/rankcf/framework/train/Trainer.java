@@ -126,6 +126,7 @@ public final class Trainer {
     shuffle(random);
     int steps = (order.length + config.batchSize() - 1) / config.batchSize();
     int negatives = phase.loss().usesNegatives() ? config.negatives() : 0;
+    adam.startEpoch(epoch);
     listeners.forEach(l -> l.epochStarted(epoch, phaseName, steps));
 
     int[] users = new int[config.batchSize()];

@@ -59,6 +59,32 @@ class AdamTest {
   }
 
   @Test
+  void milestonesMultiplyTheLearningRateFromTheirEpochOn() {
+    AdamConfig config = new AdamConfig(0.01, 0, 0.9, 0.999, 1e-8, false, List.of(3, 5), 0.1);
+    assertThat(config.lrAt(0)).isEqualTo(0.01);
+    assertThat(config.lrAt(2)).isEqualTo(0.01);
+    assertThat(config.lrAt(3)).isCloseTo(0.001, within(1e-15));
+    assertThat(config.lrAt(4)).isCloseTo(0.001, within(1e-15));
+    assertThat(config.lrAt(5)).isCloseTo(0.0001, within(1e-15));
+    // the first step of a single gradient moves p by exactly the epoch's lr
+    EmbeddingTable table = new EmbeddingTable(1, 1, new float[] {2f});
+    Adam adam = new Adam(config, List.of(table));
+    adam.startEpoch(4);
+    adam.step(gradientList(new float[] {1f}), Parallel.serial());
+    assertThat(table.get(0, 0)).isCloseTo(2f - 0.001f, within(1e-6f));
+  }
+
+  @Test
+  void milestonesMustIncrease() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new AdamConfig(0.01, 0, 0.9, 0.999, 1e-8, false, List.of(5, 5), 0.1))
+        .hasMessageContaining("milestones");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> new AdamConfig(0.01, 0, 0.9, 0.999, 1e-8, false, List.of(2), 1.5))
+        .hasMessageContaining("gamma");
+  }
+
+  @Test
   void coupledWeightDecayAddsToTheGradient() {
     // One step from p = 2 with g = 0 and wd = 0.5: the effective gradient is 1, so the first Adam step
     // moves p by -lr * m_hat / sqrt(v_hat) = -lr (bias-corrected moments of a single gradient).
