@@ -1,5 +1,7 @@
 package org.rankcf.framework.spectral;
 
+import java.util.Arrays;
+
 /**
  * The largest eigenvalue of a small dense symmetric matrix and a unit eigenvector, without the full
  * decomposition: Householder reduction to tridiagonal form (4/3 d^3 flops), bisection on Sturm counts for
@@ -75,14 +77,18 @@ final class TopEigenpair {
       double t = 2 / vNorm2;
       tau[k] = t;
       // B <- H B H = B - v w^T - w v^T on the trailing block, p = t B v, w = p - (t v^T p / 2) v
-      double vp = 0;
+      // B is symmetric, so B v is the sum of B's rows times v's entries: axpy loops that the JIT can
+      // vectorise, where row-times-vector dot products are serial reduction chains
+      Arrays.fill(p, 0, length, 0);
       for (int i = 0; i < length; i++) {
-        double s = 0;
+        double weight = t * v[i];
         int row = (k + 1 + i) * dim + k + 1;
         for (int j = 0; j < length; j++) {
-          s += m[row + j] * v[j];
+          p[j] += weight * m[row + j];
         }
-        p[i] = t * s;
+      }
+      double vp = 0;
+      for (int i = 0; i < length; i++) {
         vp += v[i] * p[i];
       }
       double half = t * vp / 2;
