@@ -74,6 +74,8 @@ class CliTest {
       assertThat(Double.parseDouble(cells[c].trim())).as(row).isPositive();
     }
     assertThat(Double.parseDouble(cells[7].trim())).as("GFLOP/s, one decimal").isNotNegative();
+    String breakdown = text.lines().filter(line -> line.startsWith("- tiny:")).findFirst().orElseThrow();
+    assertThat(breakdown).containsPattern(" bpr \\d+\\.\\d{3} s, update \\(backward, optimiser, forward\\) \\d+\\.\\d{3} s");
   }
 
   @Test

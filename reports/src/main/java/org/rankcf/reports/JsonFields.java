@@ -81,6 +81,11 @@ final class JsonFields {
   }
 
   /** An object of numbers, in file order. */
+  /** The map under key, or an empty one when the key is absent (fields added after a file was written). */
+  Map<String, Double> numberMap(String key, boolean optional) {
+    return optional && !has(key) ? Map.of() : numberMap(key);
+  }
+
   Map<String, Double> numberMap(String key) {
     JsonNode value = object(key).node;
     Map<String, Double> out = new LinkedHashMap<>();

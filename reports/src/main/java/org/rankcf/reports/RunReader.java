@@ -138,8 +138,9 @@ public final class RunReader {
     return new EpochRecord(json.integer("epoch"), phase, json.number("loss"), json.numberMap("terms"),
         json.numberMap("validation"), json.number("user_stable_rank"), json.number("item_stable_rank"),
         json.number("user_effective_rank"), json.number("item_effective_rank"), json.numbers("user_spectrum"),
-        json.numbers("item_spectrum"), json.number("train_seconds"), json.number("eval_seconds"),
-        json.number("elapsed_seconds"), json.bool("improved"));
+        json.numbers("item_spectrum"), json.number("train_seconds"), json.numberMap("term_seconds", true),
+        json.number("update_seconds", Double.NaN), json.number("eval_seconds"), json.number("elapsed_seconds"),
+        json.bool("improved"));
   }
 
   /** A whole JSON file as a tree. */

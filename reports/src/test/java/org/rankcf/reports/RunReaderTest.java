@@ -35,6 +35,9 @@ class RunReaderTest {
     EpochRecord third = run.trajectory().get(2);
     assertThat(third.validation()).containsEntry("ndcg@20", 0.58).containsEntry("recall@20", 1.5 * 0.58);
     assertThat(third.terms()).containsOnlyKeys("bpr");
+    // a trajectory written before the per-term timings existed reads with none
+    assertThat(third.termSeconds()).isEmpty();
+    assertThat(third.updateSeconds()).isNaN();
     assertThat(run.trajectory().get(0).terms()).containsOnlyKeys("bpr", "stable-rank");
     assertThat(third.userSpectrum()).containsExactly(3.2, 2.0, 1.0, 0.5);
     assertThat(third.itemSpectrum()).containsExactly(3.2, 2.0, 1.0, 0.0);

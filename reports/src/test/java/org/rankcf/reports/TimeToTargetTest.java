@@ -18,7 +18,7 @@ class TimeToTargetTest {
     for (int e = 0; e < ndcg.length; e++) {
       elapsed += 1 + e + 0.5;
       epochs.add(new EpochRecord(e, "tune", 0.5, Map.of(), Map.of("ndcg@20", ndcg[e]), 1, 1, 1, 1, new double[0],
-          new double[0], 1 + e, 0.5, elapsed, false));
+          new double[0], 1 + e, Map.of(), 0.5 * e, 0.5, elapsed, false));
     }
     return epochs;
   }

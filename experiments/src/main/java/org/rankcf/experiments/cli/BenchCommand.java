@@ -66,6 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     table.append("| config | data | threads | epoch s (median) | epoch s (min-max) | eval s (median) | eval s (min-max) "
         + "| eval GFLOP/s | epoch CPU s (median) |\n");
     table.append("|---|---|---|---|---|---|---|---|---|\n");
+    StringBuilder breakdown = new StringBuilder();
     Path root = RankcfCli.repositoryRoot();
     for (Path file : configs) {
       RunConfig config = loader.load(file, List.of());
@@ -94,10 +95,13 @@ final class BenchCommand implements Callable<Integer> {
             config.name(), assembly.split().name(), config.threads(), median(epochSeconds), min(epochSeconds),
             max(epochSeconds), evalMedian, min(evalSeconds), max(evalSeconds), flops / evalMedian / 1e9,
             median(epochCpuSeconds)));
+        breakdown.append(epochBreakdown(config.name(), result.epochs().subList(1, result.epochs().size())));
         spec.commandLine().getErr().printf("%s done%n", config.name());
         spec.commandLine().getErr().flush();
       }
     }
+    table.append("\nWhere an epoch's time goes (median seconds over the timed epochs; the rest of an epoch is sampling and "
+        + "gathering the batches):\n\n").append(breakdown);
     var out = spec.commandLine().getOut();
     out.print(table);
     out.flush();
@@ -105,6 +109,18 @@ final class BenchCommand implements Callable<Integer> {
       replaceSection(write, table.toString());
     }
     return 0;
+  }
+
+  /** One line: each objective term's and the update's median seconds per epoch. */
+  static String epochBreakdown(String name, List<EpochRecord> epochs) {
+    StringBuilder line = new StringBuilder("- ").append(name).append(':');
+    for (String term : epochs.get(0).termSeconds().keySet()) {
+      double[] seconds = epochs.stream().mapToDouble(e -> e.termSeconds().getOrDefault(term, 0.0)).toArray();
+      line.append(String.format(Locale.ROOT, " %s %.3f s,", term, median(seconds)));
+    }
+    double[] update = epochs.stream().mapToDouble(EpochRecord::updateSeconds).toArray();
+    return line.append(String.format(Locale.ROOT, " update (backward, optimiser, forward) %.3f s%n", median(update)))
+        .toString();
   }
 
   /** Replaces the text between the bench markers (appending the section if the file has none). */

@@ -29,6 +29,8 @@ final class TrajectoryWriter implements TrainingListener {
     line.put("user_spectrum", r.userSpectrum());
     line.put("item_spectrum", r.itemSpectrum());
     line.put("train_seconds", r.trainSeconds());
+    line.put("term_seconds", r.termSeconds());
+    line.put("update_seconds", r.updateSeconds());
     line.put("eval_seconds", r.evalSeconds());
     line.put("elapsed_seconds", r.elapsedSeconds());
     run.appendJsonLine("trajectory.jsonl", line);

@@ -22,7 +22,7 @@ import org.rankcf.framework.spi.Model;
  * one with the same seed and thread count. The file is written to a temp name and renamed.
  */
 public final class Checkpoint {
-  private static final int MAGIC = 0x52434b32; // "RCK2"
+  private static final int MAGIC = 0x52434b33; // "RCK3"
 
   private Checkpoint() {}
 
@@ -66,7 +66,7 @@ public final class Checkpoint {
     TrainerState s = trainer.state();
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
       if (in.readInt() != MAGIC) {
-        throw new IOException(file + ": not a rankcf checkpoint");
+        throw new IOException(file + ": not a checkpoint of this rankcf version (delete it to start the run afresh)");
       }
       s.epoch = in.readInt();
       s.inWarm = in.readBoolean();
@@ -113,6 +113,8 @@ public final class Checkpoint {
     writeDoubles(out, r.userSpectrum());
     writeDoubles(out, r.itemSpectrum());
     out.writeDouble(r.trainSeconds());
+    writeMap(out, r.termSeconds());
+    out.writeDouble(r.updateSeconds());
     out.writeDouble(r.evalSeconds());
     out.writeDouble(r.elapsedSeconds());
     out.writeBoolean(r.improved());
@@ -121,7 +123,7 @@ public final class Checkpoint {
   private static EpochRecord readRecord(DataInputStream in) throws IOException {
     return new EpochRecord(in.readInt(), in.readUTF(), in.readDouble(), readMap(in), readMap(in), in.readDouble(),
         in.readDouble(), in.readDouble(), in.readDouble(), readDoubles(in), readDoubles(in), in.readDouble(),
-        in.readDouble(), in.readDouble(), in.readBoolean());
+        readMap(in), in.readDouble(), in.readDouble(), in.readDouble(), in.readBoolean());
   }
 
   private static void writeMap(DataOutputStream out, Map<String, Double> map) throws IOException {

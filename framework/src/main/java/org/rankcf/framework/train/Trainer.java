@@ -133,6 +133,8 @@ public final class Trainer {
     int[] positives = new int[config.batchSize()];
     int[] negativeIds = new int[config.batchSize() * Math.max(negatives, 1)];
     Map<String, Double> termSums = new LinkedHashMap<>();
+    Map<String, Double> termSeconds = new LinkedHashMap<>();
+    long updateNanos = 0;
     double lossSum = 0;
     long start = System.nanoTime();
     for (int step = 0; step < steps; step++) {
@@ -151,11 +153,14 @@ public final class Trainer {
         fillLogQ(size * negatives, negativeIds);
       }
       batch.gather(model.users(), model.items(), userGrad, itemGrad);
+      long termStart = System.nanoTime();
       double loss = phase.loss().valueAndGradient(batch, 1.0);
+      termStart = addSeconds(termSeconds, phase.lossName(), termStart);
       termSums.merge(phase.lossName(), loss, Double::sum);
       double total = loss;
       for (WeightedRegularizer reg : phase.regularizers()) {
         double value = reg.regularizer().valueAndGradient(batch, reg.weight());
+        termStart = addSeconds(termSeconds, reg.name(), termStart);
         termSums.merge(reg.name(), value, Double::sum);
         total += reg.weight() * value;
       }
@@ -164,8 +169,10 @@ public final class Trainer {
             + ": the objective is " + total + " (try a lower train.optimizer.lr)");
       }
       lossSum += total;
+      long updateStart = System.nanoTime();
       update();
       model.forward();
+      updateNanos += System.nanoTime() - updateStart;
       int done = step;
       listeners.forEach(l -> l.stepDone(epoch, done));
     }
@@ -193,7 +200,7 @@ public final class Trainer {
     EpochRecord record = new EpochRecord(epoch, phaseName, lossSum / steps, terms, validation,
         userSpectrum.stableRank(), itemSpectrum.stableRank(), userSpectrum.effectiveRank(),
         itemSpectrum.effectiveRank(), userSpectrum.singularValues(), itemSpectrum.singularValues(),
-        trainSeconds, evalSeconds, state.elapsedSeconds, improved);
+        trainSeconds, termSeconds, updateNanos / 1e9, evalSeconds, state.elapsedSeconds, improved);
     state.records.add(record);
     state.epoch = epoch + 1; // listeners that checkpoint must see the epoch as done
     listeners.forEach(l -> l.epochDone(record));
@@ -224,6 +231,13 @@ public final class Trainer {
     if (state.sinceBest >= config.patience()) {
       state.stopped = true;
     }
+  }
+
+  /** Adds the seconds since {@code start} to the term's total and returns the time now. */
+  private static long addSeconds(Map<String, Double> seconds, String term, long start) {
+    long now = System.nanoTime();
+    seconds.merge(term, (now - start) / 1e9, Double::sum);
+    return now;
   }
 
   /** Hands the sampler's log-probabilities of the batch's negatives to the batch (sampled softmax's logQ). */

@@ -174,6 +174,30 @@ class TrainerTest {
   }
 
   @Test
+  void epochRecordsBreakTheTrainingTimeDownByTerm() {
+    Regularizer slow = (batch, weight) -> {
+      long until = System.nanoTime() + 2_000_000;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      return 0;
+    };
+    Schedule schedule = Schedule.tuneOnly(
+        new Phase("tune", "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("slow", slow, 1.0))));
+    TrainingResult result = trainer(schedule, scripted(0.1, 0.2), 2, 9, mf()).fit();
+    for (EpochRecord record : result.epochs()) {
+      assertThat(record.termSeconds()).containsOnlyKeys("pull", "slow");
+      // at least 2 ms per step, one step per epoch at this batch size or more
+      assertThat(record.termSeconds().get("slow")).isGreaterThanOrEqualTo(0.002);
+      assertThat(record.termSeconds().get("pull")).isNotNegative();
+      assertThat(record.updateSeconds()).isPositive();
+      double parts = record.termSeconds().values().stream().mapToDouble(Double::doubleValue).sum()
+          + record.updateSeconds();
+      assertThat(parts).isLessThanOrEqualTo(record.trainSeconds());
+    }
+  }
+
+  @Test
   void resumingFromACheckpointEndsExactlyAsAnUninterruptedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
     Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
@@ -206,6 +230,12 @@ class TrainerTest {
     TrainingResult actual = resumed.fit();
 
     assertThat(actual.bestEpoch()).isEqualTo(expected.bestEpoch());
+    // the epochs before the interruption come back from the checkpoint as they were recorded
+    List<EpochRecord> saved = interrupted.state().records();
+    for (int e = 0; e < 3; e++) {
+      assertThat(actual.epochs().get(e).termSeconds()).isEqualTo(saved.get(e).termSeconds());
+      assertThat(actual.epochs().get(e).updateSeconds()).isEqualTo(saved.get(e).updateSeconds());
+    }
     assertThat(actual.epochs()).extracting(EpochRecord::loss)
         .containsExactlyElementsOf(expected.epochs().stream().map(EpochRecord::loss).toList());
     assertThat(second.users().data()).containsExactly(whole.users().data());
