@@ -123,6 +123,7 @@ class CliTest {
       "train.sampler.name=nosuch | train.sampler.name: unknown sampler",
       "train.regularizers=[{name: nosuch}] | train.regularizers[0].name: unknown regularizer",
       "train.optimizer.lrr=1 | train.optimizer.lrr: unknown key",
+      "train.pairs=nosuch | train.pairs: must be all or user-uniform",
       "train.optimizer.milestones=[4, 2] | train.optimizer.milestones: must be increasing",
       "train.optimizer.gamma=0 | train.optimizer.gamma",
       "train.epochs=abc | train.epochs: must be an integer",

@@ -12,6 +12,7 @@ import java.util.List;
 import org.rankcf.datasets.DatasetSpec;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.optim.AdamConfig;
+import org.rankcf.framework.train.PairSampling;
 import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.spi.Regularizer;
@@ -27,7 +28,7 @@ import org.rankcf.framework.util.ConfigException;
  * data:  {path: ../shared/data/gowalla, split: given, ...}          (datasets' DatasetSpec)
  * model: {name: mf, dim: 64, init: normal, init-std: 1.0, ...}      (rest goes to the model's record)
  * train:
- *   epochs: 500   batch-size: 16384   patience: 5   min-epochs: 0   metric: ndcg@20
+ *   epochs: 500   batch-size: 16384   patience: 5   min-epochs: 0   metric: ndcg@20   pairs: all
  *   loss: bpr                              (a name, or {name: ssm, temperature: 0.5})
  *   regularizers: [{name: l2, weight: 1e-4}]
  *   sampler: {name: uniform, negatives: 1}
@@ -115,6 +116,7 @@ public final class ConfigLoader {
     int batchSize = Check.atLeast("train.batch-size", train.integer("batch-size", 16384), 1);
     int patience = Check.atLeast("train.patience", train.integer("patience", 5), 1);
     int minEpochs = Check.atLeast("train.min-epochs", train.integer("min-epochs", 0), 0);
+    PairSampling pairs = PairSampling.of("train.pairs", train.string("pairs", PairSampling.ALL.key()));
     String metric = train.string("metric", "ndcg@20");
     PhaseSpec tune = phase(train, "train");
     ConfigNode samplerNode = sectionOrName(train, "sampler", "uniform");
@@ -169,14 +171,14 @@ public final class ConfigLoader {
       trainOut = resolved.putObject("train");
     }
     trainOut.put("epochs", epochs).put("batch-size", batchSize).put("patience", patience).put("min-epochs", minEpochs)
-        .put("metric", metric);
+        .put("pairs", pairs.key()).put("metric", metric);
     trainOut.set("optimizer", Yaml.JSON.valueToTree(optimizer));
     trainOut.set("loss", describe(tune.loss()));
     ObjectNode samplerOut = describe(sampler);
     trainOut.set("sampler", samplerOut);
     ArrayNode ksOut = resolved.putObject("eval").putArray("ks");
     ks.forEach(ksOut::add);
-    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs, metric, tune,
+    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs, pairs, metric, tune,
         warm, sampler, negatives, optimizer, List.copyOf(ks), resolved);
   }
 

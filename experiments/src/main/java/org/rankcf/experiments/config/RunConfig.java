@@ -5,6 +5,7 @@ import java.util.List;
 import org.rankcf.datasets.DatasetSpec;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.optim.AdamConfig;
+import org.rankcf.framework.train.PairSampling;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.Sampler;
 
@@ -15,5 +16,6 @@ import org.rankcf.framework.spi.Sampler;
  */
 public record RunConfig(
     String name, long seed, int threads, DatasetSpec data, BoundPlugin<Model> model, int dim, Initializer init,
-    int epochs, int batchSize, int patience, int minEpochs, String metric, PhaseSpec tune, WarmStartSpec warmStart,
+    int epochs, int batchSize, int patience, int minEpochs, PairSampling pairs, String metric, PhaseSpec tune,
+    WarmStartSpec warmStart,
     BoundPlugin<Sampler> sampler, int negatives, AdamConfig optimizer, List<Integer> ks, ObjectNode resolved) {}

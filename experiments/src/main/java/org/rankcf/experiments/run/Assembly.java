@@ -89,7 +89,7 @@ public final class Assembly {
   /** A trainer with another evaluator and budget (benchmarks). */
   public Trainer trainer(Evaluator selection, int epochs, int patience) {
     TrainerConfig trainerConfig = new TrainerConfig(epochs, config.batchSize(), config.negatives(), patience,
-        config.metric(), config.seed(), config.minEpochs());
+        config.metric(), config.seed(), config.minEpochs(), config.pairs());
     return new Trainer(trainerConfig, schedule, model, sampler, adam, selection, split.train(), parallel);
   }
 

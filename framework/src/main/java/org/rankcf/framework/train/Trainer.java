@@ -41,6 +41,8 @@ public final class Trainer {
   private final int[] pairUsers;
   private final int[] pairItems;
   private final int[] order;
+  /** Users with at least one train pair, for {@link PairSampling#USER_UNIFORM}. */
+  private final int[] activeUsers;
   private final Batch batch;
   private final float[] userGrad;
   private final float[] itemGrad;
@@ -65,6 +67,8 @@ public final class Trainer {
     this.pairUsers = train.pairUsers();
     this.pairItems = train.userItems();
     this.order = new int[train.size()];
+    this.activeUsers = java.util.stream.IntStream.range(0, train.numUsers()).filter(u -> train.userDegree(u) > 0)
+        .toArray();
     this.batch = new Batch(train.numUsers(), train.numItems(), model.dim());
     this.batch.setParallel(parallel);
     this.userGrad = new float[train.numUsers() * model.dim()];
@@ -123,7 +127,11 @@ public final class Trainer {
     Phase phase = state.inWarm && schedule.hasWarm() ? schedule.warm() : schedule.tune();
     String phaseName = phase == schedule.warm() ? "warm" : "tune";
     SplittableRandom random = new SplittableRandom(mix(config.seed(), epoch));
-    shuffle(random);
+    if (config.pairs() == PairSampling.USER_UNIFORM) {
+      drawUserUniform(random);
+    } else {
+      shuffle(random);
+    }
     int steps = (order.length + config.batchSize() - 1) / config.batchSize();
     int negatives = phase.loss().usesNegatives() ? config.negatives() : 0;
     adam.startEpoch(epoch);
@@ -299,6 +307,15 @@ public final class Trainer {
       int t = order[p];
       order[p] = order[q];
       order[q] = t;
+    }
+  }
+
+  /** Fills the epoch's pair list with draws of a uniform active user, then a uniform item of that user. */
+  private void drawUserUniform(SplittableRandom random) {
+    int[] userPtr = train.userPtr();
+    for (int p = 0; p < order.length; p++) {
+      int user = activeUsers[random.nextInt(activeUsers.length)];
+      order[p] = userPtr[user] + random.nextInt(userPtr[user + 1] - userPtr[user]);
     }
   }
 

@@ -13,9 +13,16 @@ import org.rankcf.framework.util.Check;
  * @param seed seed of all training randomness (shuffles and negatives)
  * @param minEpochs the patience starts counting after this many epochs: from a large random init (the paper's N(0,1))
  *     the selection metric can hover at chance level for several epochs before it starts to climb
+ * @param pairs how each epoch picks its positive pairs
  */
-public record TrainerConfig(
-    int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric, long seed, int minEpochs) {
+public record TrainerConfig(int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric,
+    long seed, int minEpochs, PairSampling pairs) {
+  /** Every train pair once per epoch. */
+  public TrainerConfig(
+      int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric, long seed, int minEpochs) {
+    this(maxEpochs, batchSize, negatives, patience, selectionMetric, seed, minEpochs, PairSampling.ALL);
+  }
+
   public TrainerConfig {
     Check.atLeast("min-epochs", minEpochs, 0);
     Check.atLeast("epochs", maxEpochs, 1);

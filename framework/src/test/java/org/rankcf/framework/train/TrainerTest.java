@@ -173,6 +173,56 @@ class TrainerTest {
     assertThat(a.users().data()).isNotEqualTo(c.users().data());
   }
 
+  /** Counts, over a whole training run, how often each user's pairs were drawn; fails on a pair not in train. */
+  private static int[] drawsPerUser(PairSampling pairs, long seed, int epochs) {
+    int[] draws = new int[TRAIN.numUsers()];
+    Loss counting = new Loss() {
+      @Override
+      public boolean usesNegatives() {
+        return false;
+      }
+
+      @Override
+      public double valueAndGradient(Batch b, double weight) {
+        for (int p = 0; p < b.size(); p++) {
+          int user = b.uniqueUserIds()[b.userRow()[p]];
+          int item = b.uniqueItemIds()[b.positiveRow()[p]];
+          assertThat(TRAIN.contains(user, item)).as("drawn pair (%d, %d) is a train pair", user, item).isTrue();
+          draws[user]++;
+        }
+        return 0;
+      }
+    };
+    TrainerConfig config = new TrainerConfig(epochs, 64, 0, epochs + 1, "ndcg@20", seed, 0, pairs);
+    MatrixFactorization mf = mf();
+    new Trainer(config, Schedule.tuneOnly(new Phase("tune", "count", counting, List.of())), mf,
+        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), new Adam(AdamConfig.DEFAULTS, mf.parameters()),
+        scripted(0.1), TRAIN, Parallel.serial()).fit();
+    return draws;
+  }
+
+  @Test
+  void pairSamplingAllDrawsEveryPairOnceAndUserUniformGivesUsersEqualShares() {
+    int epochs = 100;
+    int[] all = drawsPerUser(PairSampling.ALL, 3, epochs);
+    int[] uniform = drawsPerUser(PairSampling.USER_UNIFORM, 3, epochs);
+    int active = (int) java.util.stream.IntStream.range(0, TRAIN.numUsers()).filter(u -> TRAIN.userDegree(u) > 0).count();
+    double expected = (double) epochs * TRAIN.size() / active;
+    for (int u = 0; u < TRAIN.numUsers(); u++) {
+      assertThat(all[u]).isEqualTo(epochs * TRAIN.userDegree(u));
+      if (TRAIN.userDegree(u) == 0) {
+        assertThat(uniform[u]).isZero();
+      } else {
+        // binomial(epochs * |train|, 1 / active): 5 standard deviations are about 20% of the mean here
+        assertThat((double) uniform[u]).isCloseTo(expected, within(5 * Math.sqrt(expected)));
+      }
+    }
+    assertThat(java.util.Arrays.stream(uniform).sum()).isEqualTo(epochs * TRAIN.size());
+    assertThat(drawsPerUser(PairSampling.USER_UNIFORM, 3, 3)).containsExactly(drawsPerUser(PairSampling.USER_UNIFORM, 3, 3));
+    // the degrees differ, so user-uniform shares are not the activity-weighted ones
+    assertThat(uniform).isNotEqualTo(all);
+  }
+
   @Test
   void epochRecordsBreakTheTrainingTimeDownByTerm() {
     Regularizer slow = (batch, weight) -> {
