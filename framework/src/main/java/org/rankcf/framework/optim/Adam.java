@@ -43,11 +43,6 @@ public final class Adam {
     lr = config.lrAt(epoch);
   }
 
-  /** The learning rate of the current steps. */
-  public double lr() {
-    return lr;
-  }
-
   /** Steps taken so far. */
   public long steps() {
     return step;

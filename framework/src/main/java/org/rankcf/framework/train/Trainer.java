@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.optim.Adam;
@@ -67,8 +68,7 @@ public final class Trainer {
     this.pairUsers = train.pairUsers();
     this.pairItems = train.userItems();
     this.order = new int[train.size()];
-    this.activeUsers = java.util.stream.IntStream.range(0, train.numUsers()).filter(u -> train.userDegree(u) > 0)
-        .toArray();
+    this.activeUsers = IntStream.range(0, train.numUsers()).filter(u -> train.userDegree(u) > 0).toArray();
     this.batch = new Batch(train.numUsers(), train.numItems(), model.dim());
     this.batch.setParallel(parallel);
     this.userGrad = new float[train.numUsers() * model.dim()];
