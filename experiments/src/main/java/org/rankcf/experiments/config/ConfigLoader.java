@@ -178,7 +178,8 @@ public final class ConfigLoader {
     trainOut.set("sampler", samplerOut);
     ArrayNode ksOut = resolved.putObject("eval").putArray("ks");
     ks.forEach(ksOut::add);
-    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs, pairs, metric, tune,
+    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs,
+        pairs, metric, tune,
         warm, sampler, negatives, optimizer, List.copyOf(ks), resolved);
   }
 

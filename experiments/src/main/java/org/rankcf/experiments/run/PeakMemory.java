@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Peak memory of this JVM so far (in a sweep: of all its runs so far), for the run record: the process's peak resident set (Linux VmHWM, the
- * figure comparable with other programs' peak RSS) and the peak heap use (the sum of the heap pools' peaks,
- * an upper bound of the live heap, which is what -Xmx must cover).
+ * Peak memory of this JVM so far (in a sweep: of all its runs so far), for the run record: the process's
+ * peak resident set (Linux VmHWM, the figure comparable with other programs' peak RSS) and the peak heap use
+ * (the sum of the heap pools' peaks, an upper bound of the live heap, which is what -Xmx must cover).
  */
 public final class PeakMemory {
   private static final double MB = 1024.0 * 1024.0;
