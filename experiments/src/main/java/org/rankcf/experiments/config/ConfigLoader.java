@@ -179,8 +179,7 @@ public final class ConfigLoader {
     ArrayNode ksOut = resolved.putObject("eval").putArray("ks");
     ks.forEach(ksOut::add);
     return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs,
-        pairs, metric, tune,
-        warm, sampler, negatives, optimizer, List.copyOf(ks), resolved);
+        pairs, metric, tune, warm, sampler, negatives, optimizer, List.copyOf(ks), resolved);
   }
 
   private PhaseSpec phase(ConfigNode section, String path) {
