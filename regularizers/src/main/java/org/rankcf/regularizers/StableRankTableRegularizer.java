@@ -20,6 +20,11 @@ public final class StableRankTableRegularizer implements Regularizer {
   private final UserItemMean mean = new UserItemMean(StableRankPenalty::new);
 
   @Override
+  public boolean readsWholeTables() {
+    return true;
+  }
+
+  @Override
   public double valueAndGradient(Batch batch, double weight) {
     EmbeddingTable users = batch.userTable();
     EmbeddingTable items = batch.itemTable();

@@ -9,4 +9,13 @@ public interface Objective {
    * gradient buffers ({@link Batch#userGrad()}, {@link Batch#itemGrad()}, or the full-table ones).
    */
   double valueAndGradient(Batch batch, double weight);
+
+  /**
+   * Whether the term reads or writes table rows outside the batch ({@link Batch#userTable()} and the
+   * full-table gradients beyond the batch's rows). Lazy Adam, which steps only the batch's rows, refuses
+   * such a term.
+   */
+  default boolean readsWholeTables() {
+    return false;
+  }
 }

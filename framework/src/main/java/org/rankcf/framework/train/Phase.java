@@ -11,4 +11,9 @@ public record Phase(String name, String lossName, Loss loss, List<WeightedRegula
   public Phase {
     regularizers = List.copyOf(regularizers);
   }
+
+  /** Whether a term of this phase reads or writes rows outside the batch. */
+  public boolean readsWholeTables() {
+    return loss.readsWholeTables() || regularizers.stream().anyMatch(r -> r.regularizer().readsWholeTables());
+  }
 }

@@ -22,6 +22,7 @@ import org.rankcf.framework.sampler.UniformSampler;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.spi.Regularizer;
+import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
 import org.rankcf.framework.util.UserInputException;
 
@@ -297,10 +298,18 @@ class TrainerTest {
     // MF's dense step adds the batch rows inside Adam; LightGCN with K = 0 (weight 1) takes the scatter,
     // backward and plain Adam route: the same sums in the same order. A regularizer on the full-table gradient
     // checks that such terms and the batch rows add up as before.
-    Regularizer tableTerm = (batch, weight) -> {
-      batch.userParameterGrad()[3] += (float) weight;
-      batch.itemParameterGrad()[17] -= (float) weight;
-      return 0;
+    Regularizer tableTerm = new Regularizer() {
+      @Override
+      public double valueAndGradient(Batch batch, double weight) {
+        batch.userParameterGrad()[3] += (float) weight;
+        batch.itemParameterGrad()[17] -= (float) weight;
+        return 0;
+      }
+
+      @Override
+      public boolean readsWholeTables() {
+        return true;
+      }
     };
     Schedule schedule = Schedule.tuneOnly(
         new Phase("tune", "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("table", tableTerm, 0.5))));
@@ -318,6 +327,29 @@ class TrainerTest {
       assertThat(flat.parameters().get(0).data()).containsExactly(mf.users().data());
       assertThat(flat.parameters().get(1).data()).containsExactly(mf.items().data());
     }
+  }
+
+  @Test
+  void lazyAdamRefusesATermOnTheWholeTables() {
+    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("tune"),
+        List.of(new WeightedRegularizer("table", new Regularizer() {
+          @Override
+          public double valueAndGradient(Batch batch, double weight) {
+            return 0;
+          }
+
+          @Override
+          public boolean readsWholeTables() {
+            return true;
+          }
+        }, 0.5))));
+    MatrixFactorization mf = mf();
+    assertThatThrownBy(() -> new Trainer(new TrainerConfig(1, 64, 1, 2, "ndcg@20", 1, 0), schedule, mf,
+        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+        new Adam(new AdamConfig(0.01, 0, 0.9, 0.999, 1e-8, true), mf.parameters()), scripted(0.1), TRAIN,
+        Parallel.serial()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("train.optimizer.lazy");
   }
 
   @Test
