@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rankcf.framework.kernels.KernelPath;
+import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.spectral.Spectra;
 import org.rankcf.framework.util.Parallel;
 import org.rankcf.regularizers.StableRankPenalty;
@@ -73,6 +75,28 @@ public class StableRankBenchmark {
   @Benchmark
   public double[] scaledGram() {
     return Spectra.gram(x, inverseNorms, rows, BenchData.DIM, parallel);
+  }
+
+  /** Norms and Gram as the regularizer computes them: the kernel sets the norms as it packs the rows. */
+  @Benchmark
+  public double[] unitRowGram() {
+    return Spectra.unitRowGram(x, inverseNorms, rows, BenchData.DIM, 1e-12, parallel);
+  }
+
+  /** The same one thread in two passes per span of rows, norms by dot products first (the former way). */
+  @Benchmark
+  public double[] normsThenGram() {
+    KernelPath kernels = Kernels.path();
+    double[] sums = new double[BenchData.DIM * BenchData.DIM];
+    for (int span = 0; span < rows; span += KernelPath.GRAM_SPAN) {
+      int end = Math.min(rows, span + KernelPath.GRAM_SPAN);
+      for (int r = span; r < end; r++) {
+        float squares = kernels.dot(x, r * BenchData.DIM, x, r * BenchData.DIM, BenchData.DIM);
+        inverseNorms[r] = (float) (1 / Math.max(Math.sqrt(squares), 1e-12));
+      }
+      kernels.gramAccumulate(x, inverseNorms, span, end, BenchData.DIM, sums);
+    }
+    return sums;
   }
 
   @Benchmark

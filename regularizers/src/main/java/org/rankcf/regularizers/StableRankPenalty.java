@@ -10,9 +10,9 @@ import org.rankcf.framework.util.Parallel;
  * lambda = sigma_1(X^)^2 the top eigenvalue of the d x d Gram G = X^T N^2 X; minimising R raises the stable
  * rank.
  *
- * <p>Fused for speed, O(n d^2) per call and never a full SVD: G straight from the raw rows, each span's norms
- * computed just before the Gram kernel scales and reads them (X^ is never written out), then G's top eigenpair (lambda, v), then one pass
- * that adds the gradient. With F = trace(G) and p_r = &lt;x^_r, v&gt;,
+ * <p>Fused for speed, O(n d^2) per call and never a full SVD: G straight from the raw rows, the norms
+ * computed by the Gram kernel as it packs the rows (X^ is never written out), then G's top eigenpair
+ * (lambda, v), then one pass that adds the gradient. With F = trace(G) and p_r = &lt;x^_r, v&gt;,
  * dR/dx^_r = (2F / (d lambda^2)) p_r v - (2 / (d lambda)) x^_r, and the normalisation's Jacobian
  * (I - x^_r x^_r^T) / ||x_r|| removes the radial part: dR/dx_r = (2F / (d lambda^2)) p_r (v - p_r x^_r) / ||x_r||,
  * PROTOCOL.md's formula. Rows below the {@link UnitRows#MIN_NORM} floor are divided by the floor, not
@@ -33,14 +33,7 @@ public final class StableRankPenalty implements RowTerm {
       inverseNorms = new float[n];
     }
     float[] inverse = inverseNorms;
-    // the norms of each span of rows just before the Gram reads them, while they are in cache
-    double[] gram = Spectra.gram(x, inverse, n, dim, parallel, (from, to) -> {
-      KernelPath kernels = Kernels.path();
-      for (int r = from; r < to; r++) {
-        double norm = Math.sqrt(kernels.dot(x, r * dim, x, r * dim, dim));
-        inverse[r] = (float) (1 / Math.max(norm, UnitRows.MIN_NORM));
-      }
-    });
+    double[] gram = Spectra.unitRowGram(x, inverse, n, dim, UnitRows.MIN_NORM, parallel);
     double frobenius = 0;
     for (int c = 0; c < dim; c++) {
       frobenius += gram[c * dim + c];

@@ -13,12 +13,29 @@ final class GramSpans {
     void pack(float[] x, float[] rowScale, int first, int count, int dim, float[] out);
   }
 
+  /** A {@link Pack} that first sets rowScale[r] = 1 / max(||x_r||, minNorm) for the rows it packs. */
+  interface UnitPack {
+    void pack(float[] x, float[] rowScale, double minNorm, int first, int count, int dim, float[] out);
+  }
+
   /** Adds the upper triangle (at least) of the packed block's X^T X, float chains from 0, into {@code span}. */
   interface Block {
     void accumulate(float[] rows, int count, int dim, float[] span);
   }
 
   private GramSpans() {}
+
+  /** 1 / max(norm, minNorm) in float from a sum of squares: the row scale of the unit-row Gram. */
+  static float inverseNorm(float squares, double minNorm) {
+    return (float) (1 / Math.max(Math.sqrt(squares), minNorm));
+  }
+
+  /** {@link #accumulate} with the row scales set by a {@link UnitPack} as it packs each block. */
+  static void accumulateUnitRows(float[] x, float[] inverseNorms, double minNorm, int from, int to, int dim,
+      double[] gram, UnitPack pack, Block block) {
+    accumulate(x, inverseNorms, from, to, dim, gram,
+        (rows, scales, first, count, d, out) -> pack.pack(rows, scales, minNorm, first, count, d, out), block);
+  }
 
   static void accumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram, Pack pack,
       Block block) {

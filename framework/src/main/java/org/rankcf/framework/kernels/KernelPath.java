@@ -40,6 +40,15 @@ public interface KernelPath {
   void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram);
 
   /**
+   * {@link #gramAccumulate} of the rows scaled to unit norm: first sets inverseNorms[r] =
+   * 1 / max(||x_r||, minNorm) for r in [from, to), computed as each block is packed so the rows are read
+   * from memory once, then uses these as the row scales. The squares are summed in the path's own order
+   * (as {@link #dot} does), so the two paths agree to float rounding here, not bit for bit.
+   */
+  void unitRowGramAccumulate(float[] x, float[] inverseNorms, double minNorm, int from, int to, int dim,
+      double[] gram);
+
+  /**
    * x[t] = e^(scale * (x[t] - 1)) for t in [0, n), for arguments at most about 0 (the pair terms of the
    * uniformity, from cosine similarities), and returns the sum of the new values. The exponential is
    * {@link FloatExp}'s; both paths produce the same bits per element, the sums agree to rounding.

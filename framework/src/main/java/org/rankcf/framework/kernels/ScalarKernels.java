@@ -9,6 +9,10 @@ public final class ScalarKernels implements KernelPath {
 
   @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+    return dotOf(a, aOff, b, bOff, n);
+  }
+
+  private static float dotOf(float[] a, int aOff, float[] b, int bOff, int n) {
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;
@@ -52,6 +56,22 @@ public final class ScalarKernels implements KernelPath {
   @Override
   public void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram) {
     GramSpans.accumulate(x, rowScale, from, to, dim, gram, ScalarKernels::copyScaledRows, ScalarKernels::gramBlock);
+  }
+
+  @Override
+  public void unitRowGramAccumulate(float[] x, float[] inverseNorms, double minNorm, int from, int to, int dim,
+      double[] gram) {
+    GramSpans.accumulateUnitRows(x, inverseNorms, minNorm, from, to, dim, gram, ScalarKernels::packUnitRows,
+        ScalarKernels::gramBlock);
+  }
+
+  /** Sets the rows' inverse norms, then packs the rows times them. */
+  static void packUnitRows(float[] x, float[] inverseNorms, double minNorm, int first, int count, int dim,
+      float[] out) {
+    for (int r = first; r < first + count; r++) {
+      inverseNorms[r] = GramSpans.inverseNorm(dotOf(x, r * dim, x, r * dim, dim), minNorm);
+    }
+    copyScaledRows(x, inverseNorms, first, count, dim, out);
   }
 
   private static void gramBlock(float[] rows, int count, int dim, float[] span) {

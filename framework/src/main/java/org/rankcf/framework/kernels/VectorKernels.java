@@ -128,6 +128,36 @@ public final class VectorKernels implements KernelPath {
     GramSpans.accumulate(x, rowScale, from, to, dim, gram, VectorKernels::copyScaledRows, VectorKernels::gramBlock);
   }
 
+  @Override
+  public void unitRowGramAccumulate(float[] x, float[] inverseNorms, double minNorm, int from, int to, int dim,
+      double[] gram) {
+    GramSpans.accumulateUnitRows(x, inverseNorms, minNorm, from, to, dim, gram, VectorKernels::packUnitRows,
+        VectorKernels::gramBlock);
+  }
+
+  /** {@link #copyScaledRows} with each row's scale computed from the row's vectors while they are loaded. */
+  private static void packUnitRows(float[] x, float[] inverseNorms, double minNorm, int first, int count, int dim,
+      float[] out) {
+    if (dim % FL != 0) {
+      ScalarKernels.packUnitRows(x, inverseNorms, minNorm, first, count, dim, out);
+      return;
+    }
+    for (int r = 0; r < count; r++) {
+      int src = (first + r) * dim;
+      FloatVector squares = FloatVector.zero(F);
+      for (int c = 0; c < dim; c += FL) {
+        FloatVector v = FloatVector.fromArray(F, x, src + c);
+        squares = v.fma(v, squares);
+      }
+      float scale = GramSpans.inverseNorm(squares.reduceLanes(VectorOperators.ADD), minNorm);
+      inverseNorms[first + r] = scale;
+      // the row is in L1 now: the second read is cheap, the memory read was the first
+      for (int c = 0; c < dim; c += FL) {
+        FloatVector.fromArray(F, x, src + c).mul(scale).intoArray(out, r * dim + c);
+      }
+    }
+  }
+
   private static void gramBlock(float[] rows, int count, int dim, float[] span) {
     int vectorCols = dim - dim % GRAM_TILE_COLS;
     int tileRows = dim - dim % GRAM_TILE_ROWS;

@@ -28,35 +28,37 @@ public final class Spectra {
 
   /**
    * S X^T X S with S = diag({@code rowScale}) (null: no scaling): the Gram of the rows after each is
-   * multiplied by its scale, without materialising them. Chunks of rows are accumulated on the threads and
-   * added in chunk order, so the result depends only on the thread count.
+   * multiplied by its scale, without materialising them.
    */
   public static double[] gram(float[] x, float[] rowScale, int rows, int dim, Parallel parallel) {
-    return gram(x, rowScale, rows, dim, parallel, (from, to) -> { });
-  }
-
-  /** Work on a range of rows, run on a Gram chunk's thread just before the rows are accumulated. */
-  @FunctionalInterface
-  public interface RowsAhead {
-    void prepare(int from, int to);
+    return gram(rows, dim, parallel,
+        (kernels, from, to, partial) -> kernels.gramAccumulate(x, rowScale, from, to, dim, partial));
   }
 
   /**
-   * {@link #gram(float[], float[], int, int, Parallel)}, calling {@code ahead} for each span of
-   * {@link KernelPath#GRAM_SPAN} rows first, while they fit in cache: e.g. to compute the row scales from
-   * the rows themselves, which then costs no extra pass over memory.
+   * The Gram of the rows scaled to unit norm, X^T N^2 X with N = diag(1 / max(||x_r||, minNorm)), which
+   * also leaves N's diagonal in {@code inverseNorms}: the norms are computed as the Gram kernel packs the
+   * rows, so the rows are read from memory once.
    */
-  public static double[] gram(float[] x, float[] rowScale, int rows, int dim, Parallel parallel, RowsAhead ahead) {
+  public static double[] unitRowGram(float[] x, float[] inverseNorms, int rows, int dim, double minNorm,
+      Parallel parallel) {
+    return gram(rows, dim, parallel, (kernels, from, to, partial) ->
+        kernels.unitRowGramAccumulate(x, inverseNorms, minNorm, from, to, dim, partial));
+  }
+
+  /** One chunk's Gram accumulation. */
+  private interface ChunkGram {
+    void accumulate(KernelPath kernels, int from, int to, double[] partial);
+  }
+
+  /**
+   * Chunks of rows accumulated on the threads and added in chunk order, so the result depends only on the
+   * thread count; the lower triangle is copied from the upper one.
+   */
+  private static double[] gram(int rows, int dim, Parallel parallel, ChunkGram body) {
     int chunks = Math.max(1, Math.min(parallel.threads(), rows / 256));
     double[][] partial = new double[chunks][dim * dim];
-    parallel.forRange(rows, chunks, (chunk, from, to) -> {
-      KernelPath kernels = Kernels.path();
-      for (int span = from; span < to; span += KernelPath.GRAM_SPAN) {
-        int end = Math.min(to, span + KernelPath.GRAM_SPAN);
-        ahead.prepare(span, end);
-        kernels.gramAccumulate(x, rowScale, span, end, dim, partial[chunk]);
-      }
-    });
+    parallel.forRange(rows, chunks, (chunk, from, to) -> body.accumulate(Kernels.path(), from, to, partial[chunk]));
     double[] gram = partial[0];
     for (int c = 1; c < chunks; c++) {
       for (int t = 0; t < gram.length; t++) {

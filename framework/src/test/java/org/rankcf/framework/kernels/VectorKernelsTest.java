@@ -3,6 +3,7 @@ package org.rankcf.framework.kernels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,6 +131,37 @@ class VectorKernelsTest {
           }
         }
       }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 8, 17, 64})
+  void unitRowGramSetsTheInverseNormsAndAgreesAcrossPaths(int dim) {
+    SplittableRandom random = new SplittableRandom(dim);
+    int rows = 2 * KernelPath.GRAM_BLOCK + 75;
+    float[] x = random(rows * dim, random);
+    // a zero row sits at the norm floor: its scale is the floor's inverse, its Gram terms stay 0
+    Arrays.fill(x, 10 * dim, 11 * dim, 0f);
+    for (KernelPath path : new KernelPath[] {vector, scalar}) {
+      float[] inverse = new float[rows];
+      double[] gram = new double[dim * dim];
+      path.unitRowGramAccumulate(x, inverse, 1e-3, 3, rows - 5, dim, gram);
+      assertThat(inverse[2]).isZero();
+      assertThat(inverse[rows - 5]).isZero();
+      assertThat(inverse[10]).isEqualTo(1e3f);
+      for (int r = 3; r < rows - 5; r++) {
+        if (r != 10) {
+          double squares = 0;
+          for (int c = 0; c < dim; c++) {
+            squares += (double) x[r * dim + c] * x[r * dim + c];
+          }
+          assertThat((double) inverse[r]).isCloseTo(1 / Math.sqrt(squares), within(1e-6 / Math.sqrt(squares)));
+        }
+      }
+      // the Gram of the rows at the scales the kernel reports, exactly as gramAccumulate would add it
+      double[] expected = new double[dim * dim];
+      scalar.gramAccumulate(x, inverse, 3, rows - 5, dim, expected);
+      assertThat(gram).containsExactly(expected);
     }
   }
 
