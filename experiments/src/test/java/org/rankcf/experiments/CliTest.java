@@ -103,6 +103,23 @@ class CliTest {
   }
 
   @Test
+  void resumeTrainsIntoAFolderNamedAfterTheConfigAndRefusesToOverwriteAFinishedRun() throws IOException {
+    int code = run("train", config().toString(), "--out", out.toString(), "--resume", "--max-epochs", "2");
+    assertThat(code).as(stderr).isZero();
+    Path runDir = Path.of(stdout.lines().reduce((a, b) -> b).orElseThrow());
+    assertThat(runDir.getFileName().toString()).isEqualTo("tiny");
+    assertThat(Files.readAllLines(runDir.resolve("trajectory.jsonl"))).hasSize(2);
+    assertThat(runDir.resolve("checkpoint.bin")).doesNotExist();
+    String before = Files.readString(runDir.resolve("metrics.json"));
+
+    code = run("train", config().toString(), "--out", out.toString(), "--resume");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr).contains("already holds a finished run named 'tiny'").contains("--resume");
+    assertThat(Files.readString(runDir.resolve("metrics.json"))).isEqualTo(before);
+    assertThat(runFolders()).containsExactly(runDir);
+  }
+
+  @Test
   void maxEpochsOverridesTheBudget() throws IOException {
     int code = run("train", config().toString(), "--out", out.toString(), "--max-epochs", "1");
     assertThat(code).as(stderr).isZero();

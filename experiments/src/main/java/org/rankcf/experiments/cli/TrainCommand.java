@@ -1,5 +1,6 @@
 package org.rankcf.experiments.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.experiments.run.ProgressReporter;
+import org.rankcf.experiments.run.RunDirectory;
 import org.rankcf.experiments.run.TrainingRun;
+import org.rankcf.framework.util.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +34,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Parent folder of run folders (default: runs/ in the repository).")
   Path out;
 
+  @Option(names = "--resume", description = "Checkpoint after every epoch into OUT/NAME (the config's name, no time "
+      + "stamp); run again with --resume to continue an interrupted run where it stopped.")
+  boolean resume;
+
   @Option(names = "--report", description = "Also write report.html into the run folder.")
   boolean report;
 
@@ -47,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
     RunConfig run = new ConfigLoader(Plugins.registry()).load(config, overrides);
     TrainingRun training = new TrainingRun(run, root, dataRoot == null ? null : dataRoot.toAbsolutePath());
     training.addListener(new ProgressReporter(System.err, System.console() != null, run.metric()));
-    TrainingRun.RunOutcome outcome = training.execute(out == null ? root.resolve("runs") : out.toAbsolutePath());
+    Path parent = out == null ? root.resolve("runs") : out.toAbsolutePath();
+    TrainingRun.RunOutcome outcome = resume ? resumable(training, parent, run.name()) : training.execute(parent);
     var stdout = spec.commandLine().getOut();
     stdout.printf("best epoch %d; test %s%n", outcome.result().bestEpoch(), Summary.metrics(outcome.test()));
     if (report) {
@@ -56,5 +64,14 @@ final class TrainCommand implements Callable<Integer> {
     stdout.println(outcome.directory());
     stdout.flush();
     return 0;
+  }
+
+  private static TrainingRun.RunOutcome resumable(TrainingRun training, Path parent, String name) {
+    String folder = RunDirectory.safeName(name);
+    if (Files.exists(parent.resolve(folder))) {
+      throw new UserInputException(parent.resolve(folder) + " already holds a finished run named '" + name
+          + "': move it away, or train without --resume");
+    }
+    return training.executeResumable(parent, folder);
   }
 }

@@ -46,10 +46,15 @@ public final class RunDirectory implements AutoCloseable {
     return new RunDirectory(partial, parent.resolve(name), true);
   }
 
+  /** A run name made safe for a folder name: characters other than letters, digits, '.', '_' and '-' become '_'. */
+  public static String safeName(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   /** A new run folder {@code parent/name-yyyyMMdd-HHmmss[-n]}. */
   public static RunDirectory create(Path parent, String name) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    String safe = safeName(name);
     try {
       Files.createDirectories(parent);
       for (int n = 0; ; n++) {
