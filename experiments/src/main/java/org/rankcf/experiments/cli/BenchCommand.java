@@ -100,8 +100,8 @@ final class BenchCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
       }
     }
-    table.append("\nWhere an epoch's time goes (median seconds over the timed epochs; the rest of an epoch is sampling and "
-        + "gathering the batches):\n\n").append(breakdown);
+    table.append("\nWhere an epoch's time goes (median seconds over the timed epochs; the rest of an epoch is "
+        + "sampling and gathering the batches):\n\n").append(breakdown);
     var out = spec.commandLine().getOut();
     out.print(table);
     out.flush();

@@ -92,8 +92,8 @@ public final class Trainer {
             "loss '" + phase.lossName() + "' needs at least 1 negative per pair (got " + config.negatives() + ")");
       }
       if (phase != null && lazy && phase.readsWholeTables()) {
-        throw new ConfigException("train.optimizer.lazy",
-            "lazy Adam updates only the batch's rows, but the " + phase.name() + " phase has a term on the whole tables");
+        throw new ConfigException("train.optimizer.lazy", "lazy Adam updates only the batch's rows, but the "
+            + phase.name() + " phase has a term on the whole tables");
       }
     }
   }
