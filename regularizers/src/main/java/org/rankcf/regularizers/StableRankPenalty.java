@@ -1,5 +1,6 @@
 package org.rankcf.regularizers;
 
+import org.rankcf.framework.batch.RowGradient;
 import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.spectral.Spectra;
@@ -16,24 +17,35 @@ import org.rankcf.framework.util.Parallel;
  * dR/dx^_r = (2F / (d lambda^2)) p_r v - (2 / (d lambda)) x^_r, and the normalisation's Jacobian
  * (I - x^_r x^_r^T) / ||x_r|| removes the radial part: dR/dx_r = (2F / (d lambda^2)) p_r (v - p_r x^_r) / ||x_r||,
  * PROTOCOL.md's formula. Rows below the {@link UnitRows#MIN_NORM} floor are divided by the floor, not
- * normalised, so their Jacobian is I / floor and both parts stay. Keeps its buffers; not thread-safe.
+ * normalised, so their Jacobian is I / floor and both parts stay.
  */
 public final class StableRankPenalty implements RowTerm {
   private static final float FLOOR_INVERSE = (float) (1 / UnitRows.MIN_NORM);
 
-  private float[] inverseNorms = new float[0];
-  private float[] topVector = new float[0];
+  /** R on one block of rows and weight times its gradient, per row (null when the block is all zero). */
+  public record Evaluation(double value, RowGradient gradient) {}
 
   @Override
   public double valueAndGradient(float[] x, int n, int dim, float[] grad, double weight, Parallel parallel) {
-    if (n == 0) {
-      return 0;
+    float[] inverseNorms = new float[n];
+    Evaluation penalty = evaluate(Spectra.unitRowGram(x, inverseNorms, n, dim, UnitRows.MIN_NORM, parallel),
+        inverseNorms, dim, weight);
+    RowGradient gradient = penalty.gradient();
+    if (gradient != null) {
+      parallel.forRange(n, (chunk, from, to) -> {
+        for (int r = from; r < to; r++) {
+          gradient.addTo(r, x, r * dim, grad, r * dim);
+        }
+      });
     }
-    if (inverseNorms.length < n) {
-      inverseNorms = new float[n];
-    }
-    float[] inverse = inverseNorms;
-    double[] gram = Spectra.unitRowGram(x, inverse, n, dim, UnitRows.MIN_NORM, parallel);
+    return penalty.value();
+  }
+
+  /**
+   * R and its gradient from a block's unit-row Gram ({@link Spectra#unitRowGram}) and the inverse norms that
+   * left, which the gradient keeps (they must not change while it is in use). Thread-safe.
+   */
+  public static Evaluation evaluate(double[] gram, float[] inverseNorms, int dim, double weight) {
     double frobenius = 0;
     for (int c = 0; c < dim; c++) {
       frobenius += gram[c * dim + c];
@@ -41,29 +53,23 @@ public final class StableRankPenalty implements RowTerm {
     Spectra.Eigenpair top = Spectra.topEigenpair(gram, dim);
     double lambda = top.value();
     if (!(lambda > 0)) {
-      return 0;
+      return new Evaluation(0, null);
     }
-    if (topVector.length < dim) {
-      topVector = new float[dim];
-    }
-    float[] v = topVector;
+    float[] v = new float[dim];
     for (int c = 0; c < dim; c++) {
       v[c] = (float) top.vector()[c];
     }
     float along = (float) (weight * 2 * frobenius / (dim * lambda * lambda));
     float radial = (float) (weight * -2 / (dim * lambda));
-    parallel.forRange(n, (chunk, from, to) -> {
+    RowGradient gradient = (slot, row, rowOffset, grad, gradOffset) -> {
       KernelPath kernels = Kernels.path();
-      for (int r = from; r < to; r++) {
-        int base = r * dim;
-        float scale = inverse[r];
-        float projection = scale * kernels.dot(x, base, v, 0, dim);
-        float towardV = scale * along * projection;
-        // normalised rows lose the radial part of the gradient; rows at the floor keep it
-        float ownRow = scale * scale * (scale < FLOOR_INVERSE ? -along * projection * projection : radial);
-        kernels.axpby(towardV, v, 0, ownRow, x, base, grad, base, dim);
-      }
-    });
-    return -frobenius / (dim * lambda);
+      float scale = inverseNorms[slot];
+      float projection = scale * kernels.dot(row, rowOffset, v, 0, dim);
+      float towardV = scale * along * projection;
+      // normalised rows lose the radial part of the gradient; rows at the floor keep it
+      float ownRow = scale * scale * (scale < FLOOR_INVERSE ? -along * projection * projection : radial);
+      kernels.axpby(towardV, v, 0, ownRow, row, rowOffset, grad, gradOffset, dim);
+    };
+    return new Evaluation(-frobenius / (dim * lambda), gradient);
   }
 }

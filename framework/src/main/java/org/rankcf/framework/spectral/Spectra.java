@@ -32,7 +32,7 @@ public final class Spectra {
    */
   public static double[] gram(float[] x, float[] rowScale, int rows, int dim, Parallel parallel) {
     return gram(rows, dim, parallel,
-        (kernels, from, to, partial) -> kernels.gramAccumulate(x, rowScale, from, to, dim, partial));
+        (kernels, block, from, to, partial) -> kernels.gramAccumulate(x, rowScale, from, to, dim, partial));
   }
 
   /**
@@ -42,35 +42,69 @@ public final class Spectra {
    */
   public static double[] unitRowGram(float[] x, float[] inverseNorms, int rows, int dim, double minNorm,
       Parallel parallel) {
-    return gram(rows, dim, parallel, (kernels, from, to, partial) ->
-        kernels.unitRowGramAccumulate(x, inverseNorms, minNorm, from, to, dim, partial));
-  }
-
-  /** One chunk's Gram accumulation. */
-  private interface ChunkGram {
-    void accumulate(KernelPath kernels, int from, int to, double[] partial);
+    return unitRowGrams(new float[][] {x}, new float[][] {inverseNorms}, new int[] {rows}, dim, minNorm, parallel)[0];
   }
 
   /**
-   * Chunks of rows accumulated on the threads and added in chunk order, so the result depends only on the
-   * thread count; the lower triangle is copied from the upper one.
+   * {@link #unitRowGram} of several blocks of rows in one parallel pass over their concatenation, cut evenly
+   * over the threads whatever the blocks' sizes: one hand-off to the workers instead of one per block, and
+   * no thread idles while another finishes a larger block.
    */
+  public static double[][] unitRowGrams(float[][] xs, float[][] inverseNorms, int[] rows, int dim, double minNorm,
+      Parallel parallel) {
+    return grams(rows, dim, parallel, (kernels, block, from, to, partial) ->
+        kernels.unitRowGramAccumulate(xs[block], inverseNorms[block], minNorm, from, to, dim, partial));
+  }
+
+  /** One chunk's Gram accumulation over rows [from, to) of one block. */
+  private interface ChunkGram {
+    void accumulate(KernelPath kernels, int block, int from, int to, double[] partial);
+  }
+
   private static double[] gram(int rows, int dim, Parallel parallel, ChunkGram body) {
-    int chunks = Math.max(1, Math.min(parallel.threads(), rows / 256));
-    double[][] partial = new double[chunks][dim * dim];
-    parallel.forRange(rows, chunks, (chunk, from, to) -> body.accumulate(Kernels.path(), from, to, partial[chunk]));
-    double[] gram = partial[0];
-    for (int c = 1; c < chunks; c++) {
-      for (int t = 0; t < gram.length; t++) {
-        gram[t] += partial[c][t];
-      }
+    return grams(new int[] {rows}, dim, parallel, body)[0];
+  }
+
+  /**
+   * The Grams of blocks of rows: the concatenated rows cut into chunks accumulated on the threads, each
+   * block's partial sums added in chunk order, so the result depends only on the thread count; the lower
+   * triangle is copied from the upper one.
+   */
+  private static double[][] grams(int[] rows, int dim, Parallel parallel, ChunkGram body) {
+    int blocks = rows.length;
+    long[] starts = new long[blocks + 1];
+    for (int b = 0; b < blocks; b++) {
+      starts[b + 1] = starts[b] + rows[b];
     }
-    for (int p = 1; p < dim; p++) {
-      for (int q = 0; q < p; q++) {
-        gram[p * dim + q] = gram[q * dim + p];
+    int total = (int) starts[blocks];
+    int chunks = Math.max(1, Math.min(parallel.threads(), total / 256));
+    double[][][] partial = new double[chunks][blocks][dim * dim];
+    parallel.forRange(total, chunks, (chunk, from, to) -> {
+      KernelPath kernels = Kernels.path();
+      for (int b = 0; b < blocks; b++) {
+        int first = (int) Math.max(from - starts[b], 0);
+        int last = (int) Math.min(to - starts[b], rows[b]);
+        if (first < last) {
+          body.accumulate(kernels, b, first, last, partial[chunk][b]);
+        }
       }
+    });
+    double[][] grams = new double[blocks][];
+    for (int b = 0; b < blocks; b++) {
+      double[] gram = partial[0][b];
+      for (int c = 1; c < chunks; c++) {
+        for (int t = 0; t < gram.length; t++) {
+          gram[t] += partial[c][b][t];
+        }
+      }
+      for (int p = 1; p < dim; p++) {
+        for (int q = 0; q < p; q++) {
+          gram[p * dim + q] = gram[q * dim + p];
+        }
+      }
+      grams[b] = gram;
     }
-    return gram;
+    return grams;
   }
 
   /** The singular values of the table, decreasing. */
