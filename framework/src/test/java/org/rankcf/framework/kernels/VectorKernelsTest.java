@@ -101,7 +101,7 @@ class VectorKernelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 3, 4, 7, 16, 17, 33, 64})
+  @ValueSource(ints = {1, 3, 4, 6, 7, 8, 12, 16, 17, 24, 33, 40, 64, 72})
   void gramAccumulateIsBitIdenticalAndTouchesOnlyTheUpperTriangle(int dim) {
     SplittableRandom random = new SplittableRandom(dim);
     int rows = 2 * KernelPath.GRAM_BLOCK + 75;
