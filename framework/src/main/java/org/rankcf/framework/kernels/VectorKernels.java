@@ -119,9 +119,9 @@ public final class VectorKernels implements KernelPath {
 
   /**
    * Packs each block of scaled rows, then accumulates 6 x (2 vectors) float tiles of its Gram on and above
-   * the diagonal in registers and adds them into the span's float sums. Each lane runs the same operations
-   * on the same rows as {@link ScalarKernels#gramEntry} and the scalar span sums, so the result equals the
-   * scalar one bit for bit (lanes below the diagonal are summed too but never leave the span).
+   * the diagonal in registers (6 x 1 vector where that wastes less) and adds them into the span's float sums. Each
+   * lane runs the same operations on the same rows as {@link ScalarKernels#gramEntry} and the scalar span sums, so
+   * the result equals the scalar one bit for bit (lanes below the diagonal are summed too but never leave the span).
    */
   @Override
   public void gramAccumulate(float[] x, float[] rowScale, int from, int to, int dim, double[] gram) {
@@ -158,30 +158,42 @@ public final class VectorKernels implements KernelPath {
     }
   }
 
+  /**
+   * Covers the upper triangle of the block's X^T X with strips of six rows. Strip p..p+5 needs the columns from p
+   * on, which its tiles cover from the vector-aligned column at or below p: two vectors at a time in
+   * {@link #gramTile}, but first one vector alone when their number is odd, rather than reach a whole vector further
+   * below the diagonal. The fewer than six rows below the last strip take one narrow pass over the last six rows that
+   * adds only their own sums; the columns after the last whole vector (and every column if dim < 6) go entry by
+   * entry.
+   */
   private static void gramBlock(float[] rows, int count, int dim, float[] span) {
-    int vectorCols = dim - dim % GRAM_TILE_COLS;
-    int tileRows = dim - dim % GRAM_TILE_ROWS;
-    for (int p = 0; p < tileRows; p += GRAM_TILE_ROWS) {
-      for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
+    int vectorCols = dim < GRAM_TILE_ROWS ? 0 : dim - dim % FL;
+    int stripRows = dim - dim % GRAM_TILE_ROWS;
+    for (int p = 0; p < stripRows; p += GRAM_TILE_ROWS) {
+      int q = p - p % FL;
+      if ((vectorCols - q) / FL % 2 != 0) {
+        gramNarrowTiles(rows, count, dim, p, 0, q, q + FL, span);
+        q += FL;
+      }
+      for (; q < vectorCols; q += GRAM_TILE_COLS) {
         gramTile(rows, count, dim, p, q, span);
       }
-      for (int i = p; i < p + GRAM_TILE_ROWS; i++) {
-        for (int q = Math.max(i, vectorCols); q < dim; q++) {
-          span[i * dim + q] += ScalarKernels.gramEntry(rows, count, dim, i, q);
-        }
-      }
     }
-    for (int p = tileRows; p < dim; p++) {
-      for (int q = p - p % GRAM_TILE_COLS; q < vectorCols; q += GRAM_TILE_COLS) {
-        gramRow(rows, count, dim, p, q, span);
-      }
+    if (stripRows < dim) { // (no vectors, so no work, when dim < 6)
+      int p = dim - GRAM_TILE_ROWS;
+      gramNarrowTiles(rows, count, dim, p, stripRows - p, stripRows - stripRows % FL, vectorCols, span);
+    }
+    for (int p = 0; p < dim; p++) {
       for (int q = Math.max(p, vectorCols); q < dim; q++) {
         span[p * dim + q] += ScalarKernels.gramEntry(rows, count, dim, p, q);
       }
     }
   }
 
-  /** Adds rows p..p+5 x columns q..q+2FL-1 of the packed block's X^T X into the span sums. */
+  /**
+   * Adds rows p..p+5 x columns q..q+2FL-1 of the packed block's X^T X into the span sums. Its loop has a method to
+   * itself: put in one method with the narrow tile's loop, C2 spilled accumulators and the block ran 2.3x slower.
+   */
   private static void gramTile(float[] rows, int count, int dim, int p, int q, float[] span) {
     FloatVector c00 = FloatVector.zero(F);
     FloatVector c01 = c00;
@@ -232,17 +244,51 @@ public final class VectorKernels implements KernelPath {
     addInto(c51, span, g + 5 * dim + FL);
   }
 
-  /** Adds row p x columns q..q+2FL-1 of the packed block's X^T X into the span sums (the rows below the tiles). */
-  private static void gramRow(float[] rows, int count, int dim, int p, int q, float[] span) {
-    FloatVector c0 = FloatVector.zero(F);
-    FloatVector c1 = c0;
-    for (int r = 0, base = 0; r < count; r++, base += dim) {
-      FloatVector y = FloatVector.broadcast(F, rows[base + p]);
-      c0 = y.fma(FloatVector.fromArray(F, rows, base + q), c0);
-      c1 = y.fma(FloatVector.fromArray(F, rows, base + q + FL), c1);
+  /**
+   * Adds rows p + skip..p+5 x columns from..to-1 (whole vectors) of the packed block's X^T X into the span sums, one
+   * vector of columns at a time; rows p..p+skip-1 are summed but dropped (a strip above has added them). With six
+   * accumulators a pass waits on the FMA latency and takes about three quarters of a {@link #gramTile} pass for half
+   * its work, so it pays only where a wide tile would waste a vector below the diagonal, and for the last rows, where
+   * it replaces a latency-bound pass per row (narrow tiles everywhere measured about 1.3x slower than before). The
+   * loop over vectors keeps this method over C2's size limit for inlining hot calls (325 bytecodes): inlined into
+   * gramBlock, its loop lost registers to gramBlock's variables and the whole block ran about 10% slower.
+   */
+  private static void gramNarrowTiles(float[] rows, int count, int dim, int p, int skip, int from, int to,
+      float[] span) {
+    for (int q = from; q < to; q += FL) {
+      FloatVector c0 = FloatVector.zero(F);
+      FloatVector c1 = c0;
+      FloatVector c2 = c0;
+      FloatVector c3 = c0;
+      FloatVector c4 = c0;
+      FloatVector c5 = c0;
+      for (int r = 0, base = 0; r < count; r++, base += dim) {
+        FloatVector x = FloatVector.fromArray(F, rows, base + q);
+        c0 = FloatVector.broadcast(F, rows[base + p]).fma(x, c0);
+        c1 = FloatVector.broadcast(F, rows[base + p + 1]).fma(x, c1);
+        c2 = FloatVector.broadcast(F, rows[base + p + 2]).fma(x, c2);
+        c3 = FloatVector.broadcast(F, rows[base + p + 3]).fma(x, c3);
+        c4 = FloatVector.broadcast(F, rows[base + p + 4]).fma(x, c4);
+        c5 = FloatVector.broadcast(F, rows[base + p + 5]).fma(x, c5);
+      }
+      int g = p * dim + q;
+      if (skip < 1) {
+        addInto(c0, span, g);
+      }
+      if (skip < 2) {
+        addInto(c1, span, g + dim);
+      }
+      if (skip < 3) {
+        addInto(c2, span, g + 2 * dim);
+      }
+      if (skip < 4) {
+        addInto(c3, span, g + 3 * dim);
+      }
+      if (skip < 5) {
+        addInto(c4, span, g + 4 * dim);
+      }
+      addInto(c5, span, g + 5 * dim);
     }
-    addInto(c0, span, p * dim + q);
-    addInto(c1, span, p * dim + q + FL);
   }
 
   /** {@link ScalarKernels#copyScaledRows} with vector multiplies (the same products). */

@@ -101,7 +101,9 @@ class VectorKernelsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 3, 4, 7, 16, 17, 33, 64})
+  // with 6-row strips and AVX2's 8-float vectors: no vectors (1..7), one-vector tiles at the diagonal (8, 12, 24,
+  // 33, 40, 64, 72), rows below the last strip (8, 16, 17, 33, 40, 64), columns after the last vector (17, 33)
+  @ValueSource(ints = {1, 3, 4, 6, 7, 8, 12, 16, 17, 24, 33, 40, 64, 72})
   void gramAccumulateIsBitIdenticalAndTouchesOnlyTheUpperTriangle(int dim) {
     SplittableRandom random = new SplittableRandom(dim);
     int rows = 2 * KernelPath.GRAM_BLOCK + 75;
