@@ -92,14 +92,9 @@ final class TopEigenpair {
       }
       // the rows past the last whole block: their diagonal block lost a row, so only the lower triangle
       for (int i = blocked; i + 1 < n; i++) {
-        update(m, i * dim, i + 1, v, w, i);
-        multiplyRow(m, i * dim, i, u, tau, p);
+        updateAndMultiplyRow(m, i * dim, i, v, w, u, tau, p);
       }
-      double up = 0;
-      for (int i = 0; i + 1 < n; i++) {
-        up += u[i] * p[i];
-      }
-      double half = tau * up / 2;
+      double half = tau * dot(u, 0, p, 0, n - 1) / 2;
       for (int i = 0; i + 1 < n; i++) {
         w[i] = p[i] - half * u[i];
       }
@@ -126,11 +121,8 @@ final class TopEigenpair {
    * reflection, x's last entry is the off-diagonal).
    */
   private static double reflector(double[] m, int row, int length, double[] u, double[] offDiagonal) {
-    double norm2 = 0;
-    for (int j = 0; j < length; j++) {
-      u[j] = m[row + j];
-      norm2 += u[j] * u[j];
-    }
+    System.arraycopy(m, row, u, 0, length);
+    double norm2 = dot(u, 0, u, 0, length);
     double pivot = u[length - 1];
     double norm = Math.sqrt(norm2);
     // alpha of the sign opposite to the pivot's, so that pivot - alpha does not cancel
@@ -155,15 +147,47 @@ final class TopEigenpair {
     }
   }
 
-  /** Row i's share of p = tau B u from its lower-triangle entries, each also standing for its mirror. */
-  private static void multiplyRow(double[] m, int row, int i, double[] u, double tau, double[] p) {
+  /**
+   * {@link #update} of row i's lower-triangle entries and, in the same loop, their share of p = tau B u:
+   * each entry left of the diagonal also stands for its mirror. Four partial sums, as in {@link #dot}.
+   */
+  private static void updateAndMultiplyRow(double[] m, int row, int i, double[] v, double[] w, double[] u,
+      double tau, double[] p) {
+    double vi = v[i];
+    double wi = w[i];
     double weight = tau * u[i];
-    double dot = 0;
-    for (int j = 0; j < i; j++) {
-      p[j] += weight * m[row + j];
-      dot += m[row + j] * u[j];
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 4 <= i; j += 4) {
+      double b0 = m[row + j] - (vi * w[j] + wi * v[j]);
+      double b1 = m[row + j + 1] - (vi * w[j + 1] + wi * v[j + 1]);
+      double b2 = m[row + j + 2] - (vi * w[j + 2] + wi * v[j + 2]);
+      double b3 = m[row + j + 3] - (vi * w[j + 3] + wi * v[j + 3]);
+      m[row + j] = b0;
+      m[row + j + 1] = b1;
+      m[row + j + 2] = b2;
+      m[row + j + 3] = b3;
+      p[j] += weight * b0;
+      p[j + 1] += weight * b1;
+      p[j + 2] += weight * b2;
+      p[j + 3] += weight * b3;
+      s0 += b0 * u[j];
+      s1 += b1 * u[j + 1];
+      s2 += b2 * u[j + 2];
+      s3 += b3 * u[j + 3];
     }
-    p[i] += weight * m[row + i] + tau * dot;
+    for (; j < i; j++) {
+      double b = m[row + j] - (vi * w[j] + wi * v[j]);
+      m[row + j] = b;
+      p[j] += weight * b;
+      s0 += b * u[j];
+    }
+    double diagonal = m[row + i] - (vi * w[i] + wi * v[i]);
+    m[row + i] = diagonal;
+    p[i] += weight * diagonal + tau * ((s0 + s1) + (s2 + s3));
   }
 
   /**
@@ -287,21 +311,14 @@ final class TopEigenpair {
 
   /** y[0 .. length) -= tau v (v^T y) with v = m[row .. row + length). */
   private static void reflect(double[] m, int row, int length, double tau, double[] y) {
-    double s = 0;
-    for (int i = 0; i < length; i++) {
-      s += m[row + i] * y[i];
-    }
-    s *= tau;
+    double s = tau * dot(m, row, y, 0, length);
     for (int i = 0; i < length; i++) {
       y[i] -= s * m[row + i];
     }
   }
 
   private static void normalize(double[] y, int dim) {
-    double norm2 = 0;
-    for (int i = 0; i < dim; i++) {
-      norm2 += y[i] * y[i];
-    }
+    double norm2 = dot(y, 0, y, 0, dim);
     double inverse = norm2 > 0 ? 1 / Math.sqrt(norm2) : 0;
     for (int i = 0; i < dim; i++) {
       y[i] *= inverse;
@@ -312,13 +329,31 @@ final class TopEigenpair {
   private static double rayleighQuotient(double[] a, int dim, double[] v) {
     double sum = 0;
     for (int p = 0; p < dim; p++) {
-      double s = 0;
-      for (int q = 0; q < p; q++) {
-        s += a[p * dim + q] * v[q];
-      }
-      sum += v[p] * (a[p * dim + p] * v[p] + 2 * s);
+      sum += v[p] * (a[p * dim + p] * v[p] + 2 * dot(a, p * dim, v, 0, p));
     }
     return sum;
+  }
+
+  /**
+   * The dot product of a[aOff ..] and b[bOff ..] over n entries in four interleaved partial sums: a fixed
+   * order, and four independent addition chains instead of one whose latency bounds the loop.
+   */
+  private static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+      s0 += a[aOff + j] * b[bOff + j];
+      s1 += a[aOff + j + 1] * b[bOff + j + 1];
+      s2 += a[aOff + j + 2] * b[bOff + j + 2];
+      s3 += a[aOff + j + 3] * b[bOff + j + 3];
+    }
+    for (; j < n; j++) {
+      s0 += a[aOff + j] * b[bOff + j];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** One thread's buffers, grown to the largest dimension seen. */
