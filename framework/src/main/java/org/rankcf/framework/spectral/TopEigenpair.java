@@ -6,8 +6,8 @@ import org.rankcf.framework.kernels.Kernels;
 
 /**
  * The largest eigenvalue of a small dense symmetric matrix and a unit eigenvector, without the full
- * decomposition: Householder reduction to tridiagonal form (4/3 d^3 flops), bisection on Sturm counts for
- * the top eigenvalue, inverse iteration on the tridiagonal matrix, and the reflections applied back to the
+ * decomposition: Householder reduction to tridiagonal form (4/3 d^3 flops), multisection on Sturm counts
+ * for the top eigenvalue, inverse iteration on the tridiagonal matrix, and the reflections applied back to the
  * vector. For d = 64 this costs a fraction of a full eigen-decomposition, which matters when the stable-rank
  * regularizer needs it twice per mini-batch. Deterministic: no random start vector, every sum in a fixed
  * order. Thread-safe: each thread has its own work buffers.
@@ -37,7 +37,8 @@ final class TopEigenpair {
       for (int j = i * dim; j <= i * dim + i; j++) {
         zero &= a[j] == 0;
       }
-      // the upper half of the diagonal block, which the kernel expects (see HouseholderRows)
+      // the upper half of the diagonal block, which the kernel expects (see HouseholderRows); the kernel
+      // keeps it up to date, and a block the kernel gets in one pass it got in every earlier pass
       for (int c = i + 1; c < Math.min(dim, (i / ROWS + 1) * ROWS); c++) {
         m[i * dim + c] = a[c * dim + i];
       }
@@ -90,7 +91,7 @@ final class TopEigenpair {
       for (int i0 = 0; i0 < blocked; i0 += ROWS) {
         kernel.updateAndMultiply(m, dim, i0, v, w, u, tau, p, work.scratch);
       }
-      // the rows past the last whole block: their diagonal block lost a row, so only the lower triangle
+      // the rows past the last whole block (its last rows are finished): one by one, lower triangle only
       for (int i = blocked; i + 1 < n; i++) {
         updateAndMultiplyRow(m, i * dim, i, v, w, u, tau, p);
       }
