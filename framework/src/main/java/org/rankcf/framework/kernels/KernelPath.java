@@ -67,4 +67,9 @@ public interface KernelPath {
   default TileScorer tileScorer() {
     return ScalarTileScorer.INSTANCE;
   }
+
+  /** The inner kernel of the Householder tridiagonalisation (the top eigenpair) on this path. */
+  default HouseholderRows householderRows() {
+    return ScalarHouseholderRows.INSTANCE;
+  }
 }

@@ -30,6 +30,11 @@ public final class VectorKernels implements KernelPath {
   }
 
   @Override
+  public HouseholderRows householderRows() {
+    return VectorHouseholderRows.INSTANCE;
+  }
+
+  @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
     FloatVector s0 = FloatVector.zero(F);
     FloatVector s1 = s0;
