@@ -1,6 +1,5 @@
 package org.rankcf.regularizers;
 
-import org.rankcf.framework.batch.RowGradient;
 import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.spectral.Spectra;
@@ -22,28 +21,18 @@ import org.rankcf.framework.util.Parallel;
 public final class StableRankPenalty implements RowTerm {
   private static final float FLOOR_INVERSE = (float) (1 / UnitRows.MIN_NORM);
 
-  /** R on one block of rows and weight times its gradient, per row (null when the block is all zero). */
-  public record Evaluation(double value, RowGradient gradient) {}
-
   @Override
   public double valueAndGradient(float[] x, int n, int dim, float[] grad, double weight, Parallel parallel) {
     float[] inverseNorms = new float[n];
     Evaluation penalty = evaluate(Spectra.unitRowGram(x, inverseNorms, n, dim, UnitRows.MIN_NORM, parallel),
         inverseNorms, dim, weight);
-    RowGradient gradient = penalty.gradient();
-    if (gradient != null) {
-      parallel.forRange(n, (chunk, from, to) -> {
-        for (int r = from; r < to; r++) {
-          gradient.addTo(r, x, r * dim, grad, r * dim);
-        }
-      });
-    }
+    parallel.forRange(n, (chunk, from, to) -> penalty.addGradient(x, from, to, grad));
     return penalty.value();
   }
 
   /**
    * R and its gradient from a block's unit-row Gram ({@link Spectra#unitRowGram}) and the inverse norms that
-   * left, which the gradient keeps (they must not change while it is in use). Thread-safe.
+   * left, which the evaluation keeps (they must not change while it is in use). Thread-safe.
    */
   public static Evaluation evaluate(double[] gram, float[] inverseNorms, int dim, double weight) {
     double frobenius = 0;
@@ -53,23 +42,37 @@ public final class StableRankPenalty implements RowTerm {
     Spectra.Eigenpair top = Spectra.topEigenpair(gram, dim);
     double lambda = top.value();
     if (!(lambda > 0)) {
-      return new Evaluation(0, null);
+      return new Evaluation(0, null, inverseNorms, 0, 0);
     }
     float[] v = new float[dim];
     for (int c = 0; c < dim; c++) {
       v[c] = (float) top.vector()[c];
     }
-    float along = (float) (weight * 2 * frobenius / (dim * lambda * lambda));
-    float radial = (float) (weight * -2 / (dim * lambda));
-    RowGradient gradient = (slot, row, rowOffset, grad, gradOffset) -> {
+    return new Evaluation(-frobenius / (dim * lambda), v, inverseNorms,
+        (float) (weight * 2 * frobenius / (dim * lambda * lambda)), (float) (weight * -2 / (dim * lambda)));
+  }
+
+  /**
+   * R on one block of rows and what its weighted gradient needs: the top eigenvector (null when the block is
+   * all zero, which has no gradient), the rows' inverse norms and the two coefficients of the gradient.
+   */
+  public record Evaluation(double value, float[] topVector, float[] inverseNorms, float along, float radial) {
+    /** Adds the weighted gradient of rows [from, to) of the block {@code x} into {@code grad} (same layout). */
+    public void addGradient(float[] x, int from, int to, float[] grad) {
+      if (topVector == null) {
+        return;
+      }
       KernelPath kernels = Kernels.path();
-      float scale = inverseNorms[slot];
-      float projection = scale * kernels.dot(row, rowOffset, v, 0, dim);
-      float towardV = scale * along * projection;
-      // normalised rows lose the radial part of the gradient; rows at the floor keep it
-      float ownRow = scale * scale * (scale < FLOOR_INVERSE ? -along * projection * projection : radial);
-      kernels.axpby(towardV, v, 0, ownRow, row, rowOffset, grad, gradOffset, dim);
-    };
-    return new Evaluation(-frobenius / (dim * lambda), gradient);
+      int dim = topVector.length;
+      for (int r = from; r < to; r++) {
+        int base = r * dim;
+        float scale = inverseNorms[r];
+        float projection = scale * kernels.dot(x, base, topVector, 0, dim);
+        float towardV = scale * along * projection;
+        // normalised rows lose the radial part of the gradient; rows at the floor keep it
+        float ownRow = scale * scale * (scale < FLOOR_INVERSE ? -along * projection * projection : radial);
+        kernels.axpby(towardV, topVector, 0, ownRow, x, base, grad, base, dim);
+      }
+    }
   }
 }

@@ -12,9 +12,8 @@ import org.rankcf.framework.util.Parallel;
  * ({@link StableRankPenalty}) over the batch's unique users and all its unique items, negatives included.
  * The weight g_sr is the one the trainer passes.
  *
- * <p>Laid out for speed: both sides' Grams in one parallel pass, their two eigenpairs on two threads, and the
- * gradient handed to the batch as a deferred row gradient, which the dense Adam step applies while it has
- * the rows in cache instead of in another pass over them.
+ * <p>Laid out for speed: both sides' Grams in one parallel pass, their two eigenpairs on two threads, and
+ * both sides' gradients in one parallel pass, each pass cut evenly over the threads.
  */
 public final class StableRankRegularizer implements Regularizer {
   public static final PluginFactory<Regularizer, NoConfig> FACTORY = PluginFactory.of(
@@ -25,20 +24,21 @@ public final class StableRankRegularizer implements Regularizer {
   @Override
   public double valueAndGradient(Batch batch, double weight) {
     int dim = batch.dim();
-    int[] rows = {batch.numUniqueUsers(), batch.numUniqueItems()};
+    int users = batch.numUniqueUsers();
+    int[] rows = {users, batch.numUniqueItems()};
+    float[][] x = {batch.users(), batch.items()};
+    float[][] grads = {batch.userGrad(), batch.itemGrad()};
     float[][] inverseNorms = {new float[rows[0]], new float[rows[1]]};
     Parallel parallel = batch.parallel();
-    double[][] grams = Spectra.unitRowGrams(new float[][] {batch.users(), batch.items()}, inverseNorms, rows, dim,
-        UnitRows.MIN_NORM, parallel);
+    double[][] grams = Spectra.unitRowGrams(x, inverseNorms, rows, dim, UnitRows.MIN_NORM, parallel);
     StableRankPenalty.Evaluation[] sides = new StableRankPenalty.Evaluation[2];
     parallel.forRange(2, 2, (side, from, to) ->
         sides[side] = StableRankPenalty.evaluate(grams[side], inverseNorms[side], dim, 0.5 * weight));
-    if (sides[0].gradient() != null) {
-      batch.deferUserGradient(sides[0].gradient());
-    }
-    if (sides[1].gradient() != null) {
-      batch.deferItemGradient(sides[1].gradient());
-    }
+    // the users' rows, then the items', as one range
+    parallel.forRange(users + rows[1], (chunk, from, to) -> {
+      sides[0].addGradient(x[0], Math.min(from, users), Math.min(to, users), grads[0]);
+      sides[1].addGradient(x[1], Math.max(from - users, 0), Math.max(to - users, 0), grads[1]);
+    });
     return 0.5 * (sides[0].value() + sides[1].value());
   }
 }

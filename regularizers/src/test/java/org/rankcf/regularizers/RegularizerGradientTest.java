@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.testing.GradientCheck;
 import org.rankcf.framework.testing.TestBatches;
+import org.rankcf.framework.util.Parallel;
 
 /**
  * Every regularizer's gradient against central differences of a double-precision reference of its value,
@@ -24,7 +25,20 @@ class RegularizerGradientTest {
 
   @Test
   void stableRank() {
-    Batch batch = repeatedIds(1);
+    checkStableRank(repeatedIds(1));
+  }
+
+  @Test
+  void stableRankOnTwoThreads() {
+    // the gradient pass cuts users + items (6 + 9 rows) at row 7, inside the items
+    try (Parallel parallel = new Parallel(2)) {
+      Batch batch = repeatedIds(3);
+      batch.setParallel(parallel);
+      checkStableRank(batch);
+    }
+  }
+
+  private static void checkStableRank(Batch batch) {
     int dim = batch.dim();
     GradientCheck.assertGradientMatches(new StableRankRegularizer(), batch,
         (users, items) -> 0.5 * (ReferenceMaths.stableRankPenalty(users, batch.numUniqueUsers(), dim)

@@ -14,10 +14,6 @@ import org.rankcf.framework.util.Parallel;
  * their gradient into {@link #userGrad()} / {@link #itemGrad()}; a repeated id therefore accumulates its
  * gradient in one row, exactly as the gradient w.r.t. the table row. The trainer scatters those rows back.
  *
- * <p>An objective may instead hand its gradient over as a {@link RowGradient} ({@link #deferUserGradient}),
- * which the trainer's dense Adam step applies as it passes over the rows; reading {@link #userGrad()} or
- * {@link #itemGrad()} adds any such gradient in first, so every other reader sees the whole gradient.
- *
  * <p>Objectives that act on the whole tables (not only the batch rows) use {@link #userTable()} and
  * {@link #itemTable()} and add into {@link #userTableGrad()} / {@link #itemTableGrad()}.
  *
@@ -55,8 +51,6 @@ public final class Batch {
   private float[] i = new float[0];
   private float[] gu = new float[0];
   private float[] gi = new float[0];
-  private RowGradient deferredUsers;
-  private RowGradient deferredItems;
 
   private EmbeddingTable userTable;
   private EmbeddingTable itemTable;
@@ -130,8 +124,6 @@ public final class Batch {
     gi = ensure(gi, numUniqueItems * dim);
     Arrays.fill(gu, 0, numUniqueUsers * dim, 0f);
     Arrays.fill(gi, 0, numUniqueItems * dim, 0f);
-    deferredUsers = null;
-    deferredItems = null;
   }
 
   /**
@@ -188,77 +180,10 @@ public final class Batch {
     this.itemParameterGrad = itemGrad;
   }
 
-  /** Adds the unique rows' gradients (deferred ones included) into the full-table gradients, split over the threads. */
+  /** Adds the unique rows' gradients into the full-table gradients, split over the threads. */
   public void scatter() {
-    RowGradient users = deferredUsers;
-    RowGradient items = deferredItems;
-    forEachUniqueRow((user, slot, id) -> {
-      float[] tableGrad = user ? userTableGrad : itemTableGrad;
-      Kernels.path().axpy(1f, user ? gu : gi, slot * dim, tableGrad, id * dim, dim);
-      RowGradient deferred = user ? users : items;
-      if (deferred != null) {
-        deferred.addTo(slot, user ? u : i, slot * dim, tableGrad, id * dim);
-      }
-    });
-    deferredUsers = null;
-    deferredItems = null;
-  }
-
-  /**
-   * Hands over a gradient on the gathered user rows to be applied later, by the trainer's optimiser step or
-   * by the first read of {@link #userGrad()}. A gradient already pending is added into the buffer first, so
-   * at most one is pending per side and it may keep referring to its own state only.
-   */
-  public void deferUserGradient(RowGradient gradient) {
-    applyDeferred(true);
-    deferredUsers = gradient;
-  }
-
-  /** {@link #deferUserGradient} for the item rows. */
-  public void deferItemGradient(RowGradient gradient) {
-    applyDeferred(false);
-    deferredItems = gradient;
-  }
-
-  /** The pending deferred gradient on the user rows, or null; valid until the next assign or gradient read. */
-  public RowGradient deferredUserGradient() {
-    return deferredUsers;
-  }
-
-  public RowGradient deferredItemGradient() {
-    return deferredItems;
-  }
-
-  /**
-   * The user rows' gradient buffer without any deferred gradient, for a consumer that applies
-   * {@link #deferredUserGradient()} itself (the trainer's dense Adam step).
-   */
-  public float[] userGradWithoutDeferred() {
-    return gu;
-  }
-
-  public float[] itemGradWithoutDeferred() {
-    return gi;
-  }
-
-  /** Adds one side's pending deferred gradient into its buffer, split over the threads. */
-  private void applyDeferred(boolean user) {
-    RowGradient deferred = user ? deferredUsers : deferredItems;
-    if (deferred == null) {
-      return;
-    }
-    float[] rows = user ? u : i;
-    float[] grad = user ? gu : gi;
-    parallel.forRange(user ? numUniqueUsers : numUniqueItems, (chunk, from, to) -> {
-      for (int slot = from; slot < to; slot++) {
-        deferred.addTo(slot, rows, slot * dim, grad, slot * dim);
-      }
-    });
-    if (user) {
-      deferredUsers = null;
-    } else {
-      deferredItems = null;
-    }
+    forEachUniqueRow((user, slot, id) -> Kernels.path().axpy(1f, user ? gu : gi, slot * dim,
+        user ? userTableGrad : itemTableGrad, id * dim, dim));
   }
 
   /** One unique row: its side, its slot among the gathered rows and its table id. */
@@ -397,14 +322,11 @@ public final class Batch {
     return i;
   }
 
-  /** The unique users' gradient rows, same layout as {@link #users()}, any deferred gradient added in. */
   public float[] userGrad() {
-    applyDeferred(true);
     return gu;
   }
 
   public float[] itemGrad() {
-    applyDeferred(false);
     return gi;
   }
 

@@ -1,7 +1,6 @@
 package org.rankcf.framework.optim;
 
 import java.util.List;
-import org.rankcf.framework.batch.RowGradient;
 import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.model.EmbeddingTable;
@@ -70,11 +69,9 @@ public final class Adam {
 
   /**
    * Gradient rows not yet added into a table's gradient: row r of the table also gets
-   * {@code rows[slotOfRow[r] * dim ..]} when {@code slotOfRow[r] >= 0} (a batch's gathered rows), and then
-   * {@code deferred}'s gradient of that slot (null: none), evaluated on the table row before the update, which
-   * equals the gathered row where the parameters are the final tables.
+   * {@code rows[slotOfRow[r] * dim ..]} when {@code slotOfRow[r] >= 0} (a batch's gathered rows).
    */
-  public record PendingRows(int[] slotOfRow, float[] rows, RowGradient deferred) {}
+  public record PendingRows(int[] slotOfRow, float[] rows) {}
 
   /**
    * One dense step where each table's gradient is its array plus its pending rows. The rows are added block
@@ -114,9 +111,6 @@ public final class Adam {
                 int slot = extra.slotOfRow()[r];
                 if (slot >= 0) {
                   kernels.axpy(1f, extra.rows(), slot * dim, g, r * dim, dim);
-                  if (extra.deferred() != null) {
-                    extra.deferred().addTo(slot, p, r * dim, g, r * dim);
-                  }
                 }
               }
             }

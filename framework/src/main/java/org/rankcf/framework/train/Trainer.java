@@ -266,11 +266,8 @@ public final class Trainer {
   private void update() {
     if (userParameterGrad == null && !lazy) {
       // MF, dense: Adam adds the batch's rows into the table gradients itself, block by block
-      // deferred row gradients (the stable rank's) are applied there too, on rows Adam reads anyway
-      adam.step(List.of(userGrad, itemGrad), List.of(
-          new Adam.PendingRows(batch.userSlots(), batch.userGradWithoutDeferred(), batch.deferredUserGradient()),
-          new Adam.PendingRows(batch.itemSlots(), batch.itemGradWithoutDeferred(), batch.deferredItemGradient())),
-          parallel);
+      adam.step(List.of(userGrad, itemGrad), List.of(new Adam.PendingRows(batch.userSlots(), batch.userGrad()),
+          new Adam.PendingRows(batch.itemSlots(), batch.itemGrad())), parallel);
       return;
     }
     batch.scatter();

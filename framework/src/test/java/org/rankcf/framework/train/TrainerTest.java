@@ -329,54 +329,6 @@ class TrainerTest {
     }
   }
 
-  /** 0.5 * ||x_r + slot||^2 summed over the batch rows, its gradient handed to the batch as a deferred one. */
-  private static final class DeferredSquares implements Regularizer {
-    @Override
-    public double valueAndGradient(Batch batch, double weight) {
-      batch.deferUserGradient(shifted((float) weight));
-      batch.deferItemGradient(shifted((float) -weight));
-      return 0;
-    }
-
-    private static org.rankcf.framework.batch.RowGradient shifted(float weight) {
-      return (slot, row, rowOffset, grad, gradOffset) -> {
-        for (int c = 0; c < 8; c++) {
-          grad[gradOffset + c] += weight * (row[rowOffset + c] + 0.01f * slot);
-        }
-      };
-    }
-  }
-
-  @Test
-  void deferredRowGradientsTrainBitIdenticallyOnEveryRoute() {
-    // applied inside MF's dense Adam step, added into the batch rows by a later reader of userGrad(), and
-    // added by LightGCN's scatter: the same sums in the same order, so the same parameters
-    Regularizer reader = (batch, weight) -> batch.userGrad()[0] + batch.itemGrad()[0] * 0;
-    List<float[][]> results = new ArrayList<>();
-    TrainerConfig config = new TrainerConfig(3, 64, 1, 100, "ndcg@20", 9, 0);
-    try (Parallel parallel = new Parallel(2)) {
-      for (int route = 0; route < 3; route++) {
-        List<WeightedRegularizer> terms = route == 1
-            ? List.of(new WeightedRegularizer("deferred", new DeferredSquares(), 0.5),
-                new WeightedRegularizer("reader", reader, 0.0))
-            : List.of(new WeightedRegularizer("deferred", new DeferredSquares(), 0.5));
-        Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("tune"), terms));
-        org.rankcf.framework.spi.Model model = route == 2
-            ? LightGcn.create(TRAIN, 8, new Initializer("normal", 0.1), new LightGcnConfig(0, null), 5, parallel)
-            : mf();
-        new Trainer(config, schedule, model, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
-            new Adam(new AdamConfig(0.01, 1e-4, 0.9, 0.999, 1e-8, false), model.parameters()),
-            scripted(0.1, 0.2, 0.3), TRAIN, parallel).fit();
-        results.add(new float[][] {model.parameters().get(0).data(), model.parameters().get(1).data()});
-      }
-    }
-    assertThat(results.get(0)[0]).isNotEqualTo(mf().users().data());
-    for (int route = 1; route < 3; route++) {
-      assertThat(results.get(route)[0]).containsExactly(results.get(0)[0]);
-      assertThat(results.get(route)[1]).containsExactly(results.get(0)[1]);
-    }
-  }
-
   @Test
   void lazyAdamRefusesATermOnTheWholeTables() {
     Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("tune"),
