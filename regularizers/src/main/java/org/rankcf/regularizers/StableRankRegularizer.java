@@ -34,8 +34,8 @@ public final class StableRankRegularizer implements Regularizer {
     StableRankPenalty.Evaluation[] sides = new StableRankPenalty.Evaluation[2];
     parallel.forRange(2, 2, (side, from, to) ->
         sides[side] = StableRankPenalty.evaluate(grams[side], inverseNorms[side], dim, 0.5 * weight));
-    // the users' rows, then the items', as one range
-    parallel.forRange(users + rows[1], (chunk, from, to) -> {
+    // the users' rows, then the items', as one range in a few chunks per thread (see Parallel)
+    parallel.forRange(users + rows[1], 4 * parallel.threads(), (chunk, from, to) -> {
       sides[0].addGradient(x[0], Math.min(from, users), Math.min(to, users), grads[0]);
       sides[1].addGradient(x[1], Math.max(from - users, 0), Math.max(to - users, 0), grads[1]);
     });

@@ -77,7 +77,8 @@ public final class Spectra {
       starts[b + 1] = starts[b] + rows[b];
     }
     int total = (int) starts[blocks];
-    int chunks = Math.max(1, Math.min(parallel.threads(), total / 256));
+    // a few chunks per thread, claimed as threads come free, so a thread slowed by other load holds no one up
+    int chunks = parallel.threads() == 1 ? 1 : Math.max(1, Math.min(4 * parallel.threads(), total / 1024));
     double[][][] partial = new double[chunks][blocks][dim * dim];
     parallel.forRange(total, chunks, (chunk, from, to) -> {
       KernelPath kernels = Kernels.path();

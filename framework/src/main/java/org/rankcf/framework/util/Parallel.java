@@ -6,11 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of worker threads with static range splitting. A range is always cut into the same chunks
  * for the same thread count, and partial results are combined in chunk order, so results are
- * bit-identical from run to run for a given thread count.
+ * bit-identical from run to run for a given thread count. When there are more chunks than threads, each
+ * thread takes the next unclaimed chunk, which evens out threads slowed by other load; a chunk's result
+ * does not depend on which thread ran it.
  */
 public final class Parallel implements AutoCloseable {
   /** A body over the half-open range [from, to) of chunk number {@code chunk}. */
@@ -66,12 +69,19 @@ public final class Parallel implements AutoCloseable {
       return;
     }
     final int total = chunks;
+    // chunk 0 is the caller's; the rest go to whichever thread is free first
+    AtomicInteger next = new AtomicInteger(1);
+    Runnable claim = () -> {
+      for (int c = next.getAndIncrement(); c < total; c = next.getAndIncrement()) {
+        body.run(c, bound(n, total, c), bound(n, total, c + 1));
+      }
+    };
     List<Future<?>> futures = new ArrayList<>(threads - 1);
     for (int t = 1; t < threads; t++) {
-      final int worker = t;
-      futures.add(pool.submit(() -> runChunks(n, total, worker, body)));
+      futures.add(pool.submit(claim));
     }
-    runChunks(n, total, 0, body);
+    body.run(0, bound(n, total, 0), bound(n, total, 1));
+    claim.run();
     await(futures);
   }
 
@@ -85,12 +95,6 @@ public final class Parallel implements AutoCloseable {
       total += p;
     }
     return total;
-  }
-
-  private void runChunks(int n, int chunks, int worker, RangeBody body) {
-    for (int c = worker; c < chunks; c += threads) {
-      body.run(c, bound(n, chunks, c), bound(n, chunks, c + 1));
-    }
   }
 
   private static int bound(int n, int chunks, int c) {
