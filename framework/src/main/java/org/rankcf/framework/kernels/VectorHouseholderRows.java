@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API {@link HouseholderRows}: the four rows a vector of columns at a time, with fused multiply-adds
  * (so its last bits differ from the plain-Java path's, and the two copies of an entry in a diagonal block
- * may drift apart by roundings: each stands for itself only, so this is a rounding-sized perturbation). At most 256-bit vectors, whose lane count divides
- * {@link #ROWS}: a block's columns [0, i0 + ROWS) are then whole vectors and there is no tail loop.
+ * may drift apart by roundings: each stands for itself only, so this is a rounding-sized perturbation).
+ * At most 256-bit vectors, whose lane count divides {@link #ROWS}: a block's columns [0, i0 + ROWS) are
+ * then whole vectors and there is no tail loop.
  */
 final class VectorHouseholderRows implements HouseholderRows {
   static final VectorHouseholderRows INSTANCE = new VectorHouseholderRows();
