@@ -6,7 +6,7 @@ import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.plugin.NoConfig;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Loss;
-import org.rankcf.regularizers.UnitRows;
+import org.rankcf.framework.objective.UnitRows;
 
 /**
  * DirectAU's alignment on its own: the mean over the B pairs of ||u^_b - i^_b||^2 on row-normalised

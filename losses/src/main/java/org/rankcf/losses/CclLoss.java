@@ -4,7 +4,7 @@ import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.util.Check;
-import org.rankcf.regularizers.UnitRows;
+import org.rankcf.framework.objective.UnitRows;
 
 /**
  * SimpleX's cosine contrastive loss: (1 - cos(u, i)) + (w / N) * sum over the N negatives of

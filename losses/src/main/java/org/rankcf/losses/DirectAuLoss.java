@@ -1,15 +1,15 @@
 package org.rankcf.losses;
 
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.objective.BatchUniformity;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.util.Check;
-import org.rankcf.regularizers.UniformityRegularizer;
 
 /**
- * DirectAU (Wang et al. 2022): alignment + gamma * (unif(U_b) + unif(I_b)) / 2, the sum of
- * {@link AlignmentLoss} and gamma times the {@link UniformityRegularizer} (over the batch's unique users and
- * unique positive items). Uses no negatives; O(n^2 d) per batch for the uniformity.
+ * DirectAU (Wang et al. 2022): alignment + gamma * (unif(U_b) + unif(I_b)) / 2, composed of the
+ * {@link AlignmentLoss} and gamma times the {@link BatchUniformity} building block (over the batch's unique
+ * users and unique positive items). Uses no negatives; O(n^2 d) per batch for the uniformity.
  */
 public final class DirectAuLoss implements Loss {
   /**
@@ -17,7 +17,7 @@ public final class DirectAuLoss implements Loss {
    * @param t the factor in exp(-t ||x^_p - x^_q||^2) of the uniformity, 2 in DirectAU
    */
   public record Config(double gamma, double t) {
-    public static final Config DEFAULTS = new Config(1.0, UniformityRegularizer.Config.DEFAULTS.t());
+    public static final Config DEFAULTS = new Config(1.0, BatchUniformity.DEFAULT_T);
 
     public Config {
       Check.nonNegative("gamma", gamma);
@@ -31,11 +31,11 @@ public final class DirectAuLoss implements Loss {
 
   private final double gamma;
   private final AlignmentLoss alignment = new AlignmentLoss();
-  private final UniformityRegularizer uniformity;
+  private final BatchUniformity uniformity;
 
   public DirectAuLoss(Config config) {
     this.gamma = config.gamma();
-    this.uniformity = new UniformityRegularizer(new UniformityRegularizer.Config(config.t()));
+    this.uniformity = new BatchUniformity(config.t());
   }
 
   @Override

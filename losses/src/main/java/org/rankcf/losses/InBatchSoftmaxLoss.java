@@ -7,8 +7,8 @@ import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.util.Check;
-import org.rankcf.regularizers.PerChunk;
-import org.rankcf.regularizers.RowMajor;
+import org.rankcf.framework.objective.PerChunk;
+import org.rankcf.framework.objective.RowMajor;
 
 /**
  * In-batch softmax: for each of the B pairs, softmax cross-entropy of its user's scores over the batch's

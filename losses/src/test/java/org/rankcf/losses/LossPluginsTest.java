@@ -3,48 +3,18 @@ package org.rankcf.losses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
 import org.junit.jupiter.api.Test;
-import org.rankcf.framework.plugin.PluginBindings;
-import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.testing.TestBatches;
 import org.rankcf.framework.util.ConfigException;
-import org.rankcf.regularizers.RegularizersModule;
 
-/** Registration, config validation and the negatives requirement. */
+/**
+ * Config validation and error messages of the losses. Registration, gradients, thread reproducibility and the
+ * negatives requirement of every registered loss are checked generically by {@link LossPluginChecksTest}.
+ */
 class LossPluginsTest {
-  private static PluginRegistry registry() {
-    return Guice.createInjector(new LossesModule(), new RegularizersModule(), new AbstractModule() {
-      @Override
-      protected void configure() {
-        PluginBindings.samplers(binder());
-        PluginBindings.models(binder());
-      }
-    }).getInstance(PluginRegistry.class);
-  }
-
   @Test
-  void registersEveryLossUnderItsShortName() {
-    PluginRegistry registry = registry();
-    assertThat(registry.losses()).containsOnlyKeys("bpr", "bce", "ssm", "inbatch", "alignment", "directau", "ccl");
-    assertThat(registry.loss("directau", "loss.name").defaults()).isEqualTo(DirectAuLoss.Config.DEFAULTS);
+  void directAuDefaultsAreThePapers() {
     assertThat(DirectAuLoss.Config.DEFAULTS).isEqualTo(new DirectAuLoss.Config(1.0, 2.0));
-  }
-
-  @Test
-  void onlyTheSampledLossesUseNegatives() {
-    PluginRegistry registry = registry();
-    for (String name : registry.losses().keySet()) {
-      boolean sampled = !name.equals("inbatch") && !name.equals("alignment") && !name.equals("directau");
-      assertThat(create(registry, name).usesNegatives()).as(name).isEqualTo(sampled);
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static org.rankcf.framework.spi.Loss create(PluginRegistry registry, String name) {
-    org.rankcf.framework.plugin.PluginFactory factory = registry.loss(name, "loss.name");
-    return (org.rankcf.framework.spi.Loss) factory.create(factory.defaults(), null);
   }
 
   @Test

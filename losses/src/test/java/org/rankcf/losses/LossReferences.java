@@ -2,7 +2,7 @@ package org.rankcf.losses;
 
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.testing.GradientCheck.ReferenceValue;
-import org.rankcf.regularizers.ReferenceMaths;
+import org.rankcf.framework.testing.ReferenceMaths;
 
 /**
  * Each loss written again in plain double precision straight from its formula in PROTOCOL.md, as a

@@ -1,5 +1,7 @@
 package org.rankcf.regularizers;
 
+import org.rankcf.framework.objective.RowTerm;
+import org.rankcf.framework.objective.UnitRows;
 import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.spectral.Spectra;

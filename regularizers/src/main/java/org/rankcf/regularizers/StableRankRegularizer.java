@@ -1,5 +1,6 @@
 package org.rankcf.regularizers;
 
+import org.rankcf.framework.objective.UnitRows;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.plugin.NoConfig;
 import org.rankcf.framework.plugin.PluginFactory;

@@ -1,5 +1,6 @@
 package org.rankcf.regularizers;
 
+import org.rankcf.framework.objective.UserItemMean;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.plugin.NoConfig;

@@ -1,19 +1,16 @@
 package org.rankcf.regularizers;
 
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.objective.BatchUniformity;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.util.Check;
 
-/**
- * DirectAU's uniformity term as a regularizer: (unif(U_b) + unif(I_b)) / 2 ({@link Uniformity}) over the
- * batch's unique users and its unique positive items (the first {@link Batch#numPositiveItems()} unique
- * items; negatives are not included). O(n^2 d) per step.
- */
+/** DirectAU's uniformity term ({@link BatchUniformity}) as a regularizer on its own. O(n^2 d) per step. */
 public final class UniformityRegularizer implements Regularizer {
   /** @param t the factor in exp(-t ||x^_p - x^_q||^2), 2 in DirectAU */
   public record Config(double t) {
-    public static final Config DEFAULTS = new Config(2.0);
+    public static final Config DEFAULTS = new Config(BatchUniformity.DEFAULT_T);
 
     public Config {
       Check.positive("t", t);
@@ -25,15 +22,14 @@ public final class UniformityRegularizer implements Regularizer {
       "DirectAU uniformity (unif(U_b) + unif(I_b)) / 2 over the batch's unique users and positive items",
       (config, context) -> new UniformityRegularizer(config));
 
-  private final UserItemMean mean;
+  private final BatchUniformity uniformity;
 
   public UniformityRegularizer(Config config) {
-    this.mean = new UserItemMean(() -> new NormalizedRowTerm(new Uniformity(config.t())));
+    this.uniformity = new BatchUniformity(config.t());
   }
 
   @Override
   public double valueAndGradient(Batch batch, double weight) {
-    return mean.valueAndGradient(batch.users(), batch.numUniqueUsers(), batch.userGrad(),
-        batch.items(), batch.numPositiveItems(), batch.itemGrad(), batch.dim(), weight, batch.parallel());
+    return uniformity.valueAndGradient(batch, weight);
   }
 }

@@ -1,4 +1,4 @@
-package org.rankcf.regularizers;
+package org.rankcf.framework.testing;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;

@@ -1,4 +1,4 @@
-package org.rankcf.regularizers;
+package org.rankcf.framework.objective;
 
 import org.rankcf.framework.util.Parallel;
 

@@ -1,4 +1,4 @@
-package org.rankcf.regularizers;
+package org.rankcf.framework.objective;
 
 import java.util.Arrays;
 import org.rankcf.framework.kernels.KernelPath;

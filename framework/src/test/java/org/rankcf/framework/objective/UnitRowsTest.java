@@ -1,4 +1,4 @@
-package org.rankcf.regularizers;
+package org.rankcf.framework.objective;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

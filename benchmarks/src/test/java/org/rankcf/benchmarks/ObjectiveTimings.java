@@ -1,4 +1,4 @@
-package org.rankcf.losses;
+package org.rankcf.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,19 +7,22 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.kernels.Kernels;
+import org.rankcf.framework.objective.BatchUniformity;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.spectral.Spectra;
 import org.rankcf.framework.spi.Objective;
 import org.rankcf.framework.testing.DataPaths;
 import org.rankcf.framework.testing.TestBatches;
 import org.rankcf.framework.util.Parallel;
+import org.rankcf.losses.AlignmentLoss;
+import org.rankcf.losses.BprLoss;
+import org.rankcf.losses.DirectAuLoss;
 import org.rankcf.regularizers.StableRankRegularizer;
-import org.rankcf.regularizers.UniformityRegularizer;
 
 /**
  * Wall-clock cost of one objective step on paper-sized batches of gowalla training pairs (negatives uniform
  * over all items, N(0, 1) embeddings, d = 64). A measurement run by hand, not a test:
- * {@code java --add-modules jdk.incubator.vector -cp <classes> org.rankcf.losses.ObjectiveTimings [threads]}.
+ * {@code java --add-modules jdk.incubator.vector -cp <classes> org.rankcf.benchmarks.ObjectiveTimings [threads]}.
  */
 public final class ObjectiveTimings {
   private static final int DIM = 64;
@@ -51,7 +54,8 @@ public final class ObjectiveTimings {
       Batch directAu = batch(pairs, users, items, 8192, 0, random, parallel);
       time("DirectAU loss", new DirectAuLoss(DirectAuLoss.Config.DEFAULTS), directAu);
       time("  of which alignment", new AlignmentLoss(), directAu);
-      time("  of which uniformity", new UniformityRegularizer(UniformityRegularizer.Config.DEFAULTS), directAu);
+      BatchUniformity uniformity = new BatchUniformity(BatchUniformity.DEFAULT_T);
+      time("  of which uniformity", uniformity::valueAndGradient, directAu);
       time("stable-rank regularizer", stableRank, directAu);
     }
   }

@@ -1,4 +1,4 @@
-package org.rankcf.regularizers;
+package org.rankcf.framework.objective;
 
 /** Layout helpers for row-major float matrices, feeding {@code gemmNT} the operand shapes it takes. */
 public final class RowMajor {
