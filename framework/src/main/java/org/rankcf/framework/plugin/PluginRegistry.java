@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.spi.Sampler;
 import org.rankcf.framework.util.ConfigException;
@@ -15,17 +16,20 @@ public final class PluginRegistry {
   private final Map<String, PluginFactory<Regularizer, ?>> regularizers;
   private final Map<String, PluginFactory<Sampler, ?>> samplers;
   private final Map<String, PluginFactory<Model, ?>> models;
+  private final Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers;
 
   @Inject
   public PluginRegistry(
       Map<String, PluginFactory<Loss, ?>> losses,
       Map<String, PluginFactory<Regularizer, ?>> regularizers,
       Map<String, PluginFactory<Sampler, ?>> samplers,
-      Map<String, PluginFactory<Model, ?>> models) {
+      Map<String, PluginFactory<Model, ?>> models,
+      Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers) {
     this.losses = new TreeMap<>(losses);
     this.regularizers = new TreeMap<>(regularizers);
     this.samplers = new TreeMap<>(samplers);
     this.models = new TreeMap<>(models);
+    this.optimizers = new TreeMap<>(optimizers);
   }
 
   /** The loss factory called {@code name}; {@code key} is the config key that named it. */
@@ -45,6 +49,10 @@ public final class PluginRegistry {
     return find(models, "model", name, key);
   }
 
+  public PluginFactory<Optimizer.Builder, ?> optimizer(String name, String key) {
+    return find(optimizers, "optimizer", name, key);
+  }
+
   public Map<String, PluginFactory<Loss, ?>> losses() {
     return losses;
   }
@@ -59,6 +67,10 @@ public final class PluginRegistry {
 
   public Map<String, PluginFactory<Model, ?>> models() {
     return models;
+  }
+
+  public Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers() {
+    return optimizers;
   }
 
   private static <T> T find(Map<String, T> map, String kind, String name, String key) {
