@@ -8,11 +8,11 @@ import org.rankcf.framework.util.ConfigException;
  * The step learning-rate schedule every optimiser config carries: lr times gamma for every milestone epoch at
  * or before the current one (anneal once the noisy high-lr phase has plateaued).
  */
-final class StepDecay {
+public final class StepDecay {
   private StepDecay() {}
 
   /** Validates the schedule keys and returns an immutable copy of the milestones. */
-  static List<Integer> checked(double lr, List<Integer> milestones, double gamma) {
+  public static List<Integer> checked(double lr, List<Integer> milestones, double gamma) {
     Check.positive("lr", lr);
     Check.inRange("gamma", gamma, Double.MIN_VALUE, 1);
     List<Integer> copy = List.copyOf(milestones == null ? List.of() : milestones);
