@@ -16,19 +16,26 @@ public final class PluginRegistry {
   private final Map<String, PluginFactory<Regularizer, ?>> regularizers;
   private final Map<String, PluginFactory<Sampler, ?>> samplers;
   private final Map<String, PluginFactory<Model, ?>> models;
-  private final Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers;
+  private Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers = Map.of();
 
   @Inject
   public PluginRegistry(
       Map<String, PluginFactory<Loss, ?>> losses,
       Map<String, PluginFactory<Regularizer, ?>> regularizers,
       Map<String, PluginFactory<Sampler, ?>> samplers,
-      Map<String, PluginFactory<Model, ?>> models,
-      Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers) {
+      Map<String, PluginFactory<Model, ?>> models) {
     this.losses = new TreeMap<>(losses);
     this.regularizers = new TreeMap<>(regularizers);
     this.samplers = new TreeMap<>(samplers);
     this.models = new TreeMap<>(models);
+  }
+
+  /**
+   * The optimisers, injected apart from the constructor so that injectors without any optimiser binding (the
+   * plug-in modules' own tests) still build a registry.
+   */
+  @Inject(optional = true)
+  void setOptimizers(Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers) {
     this.optimizers = new TreeMap<>(optimizers);
   }
 
