@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code rankcf plugins}: every registered plug-in with its description and default parameters. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List losses, regularizers, samplers and models.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List losses, regularizers, samplers, models and optimisers.")
 final class PluginsCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,7 @@ final class PluginsCommand implements Callable<Integer> {
     print(out, "losses", registry.losses());
     print(out, "regularizers", registry.regularizers());
     print(out, "samplers", registry.samplers());
+    print(out, "optimizers", registry.optimizers());
     out.flush();
     return 0;
   }

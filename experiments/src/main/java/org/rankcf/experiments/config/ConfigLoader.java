@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rankcf.datasets.DatasetSpec;
 import org.rankcf.framework.model.Initializer;
-import org.rankcf.framework.optim.AdamConfig;
+import org.rankcf.framework.optim.OptimizersModule;
 import org.rankcf.framework.train.PairSampling;
 import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.spi.Loss;
@@ -32,7 +32,7 @@ import org.rankcf.framework.util.ConfigException;
  *   loss: bpr                              (a name, or {name: ssm, temperature: 0.5})
  *   regularizers: [{name: l2, weight: 1e-4}]
  *   sampler: {name: uniform, negatives: 1}
- *   optimizer: {lr: 0.01, weight-decay: 1e-6}
+ *   optimizer: {lr: 0.01, weight-decay: 1e-6}   # adam; or {name: sgd, lr: 0.1, momentum: 0.9, nesterov: true}
  *   warm-start: {epochs: 5, switch: epochs, patience: 3, loss: alignment, regularizers: [{name: stable-rank, weight: 1}]}
  * eval: {ks: [10, 20, 50]}
  * </pre>
@@ -126,8 +126,10 @@ public final class ConfigLoader {
     samplerParams.put("negatives", negatives);
     var sampler = BoundPlugin.bind(samplerName, registry.sampler(samplerName, samplerNode.key("name")), samplerParams,
         samplerNode.path());
-    AdamConfig optimizer = RecordBinder.bind(AdamConfig.class, AdamConfig.DEFAULTS, train.raw("optimizer"),
-        "train.optimizer");
+    ConfigNode optimizerNode = sectionOrName(train, "optimizer", OptimizersModule.DEFAULT);
+    String optimizerName = optimizerNode.string("name", OptimizersModule.DEFAULT);
+    var optimizer = BoundPlugin.bind(optimizerName, registry.optimizer(optimizerName, optimizerNode.key("name")),
+        optimizerNode.remainder(), optimizerNode.path());
     WarmStartSpec warm = null;
     if (train.has("warm-start")) {
       ConfigNode node = train.child("warm-start");
@@ -172,7 +174,7 @@ public final class ConfigLoader {
     }
     trainOut.put("epochs", epochs).put("batch-size", batchSize).put("patience", patience).put("min-epochs", minEpochs)
         .put("pairs", pairs.key()).put("metric", metric);
-    trainOut.set("optimizer", Yaml.JSON.valueToTree(optimizer));
+    trainOut.set("optimizer", describe(optimizer));
     trainOut.set("loss", describe(tune.loss()));
     ObjectNode samplerOut = describe(sampler);
     trainOut.set("sampler", samplerOut);

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.rankcf.datasets.DatasetSpec;
 import org.rankcf.framework.model.Initializer;
-import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.train.PairSampling;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Sampler;
 
 /**
@@ -18,4 +18,4 @@ public record RunConfig(
     String name, long seed, int threads, DatasetSpec data, BoundPlugin<Model> model, int dim, Initializer init,
     int epochs, int batchSize, int patience, int minEpochs, PairSampling pairs, String metric, PhaseSpec tune,
     WarmStartSpec warmStart,
-    BoundPlugin<Sampler> sampler, int negatives, AdamConfig optimizer, List<Integer> ks, ObjectNode resolved) {}
+    BoundPlugin<Sampler> sampler, int negatives, BoundPlugin<Optimizer.Builder> optimizer, List<Integer> ks, ObjectNode resolved) {}

@@ -10,10 +10,10 @@ import org.rankcf.evaluation.Stage;
 import org.rankcf.experiments.config.PhaseSpec;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.data.SplitData;
-import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.plugin.PluginContext;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Sampler;
 import org.rankcf.framework.train.Phase;
 import org.rankcf.framework.train.Schedule;
@@ -33,7 +33,7 @@ public final class Assembly {
   private final Model model;
   private final Sampler sampler;
   private final Schedule schedule;
-  private final Adam adam;
+  private final Optimizer optimizer;
   private final FullRankingEvaluator evaluator;
   private final Parallel parallel;
 
@@ -52,7 +52,7 @@ public final class Assembly {
     this.model = config.model().create(context);
     this.sampler = config.sampler().create(context);
     this.schedule = schedule(config, context);
-    this.adam = new Adam(config.optimizer(), model.parameters());
+    this.optimizer = config.optimizer().create(context).build(model.parameters());
     this.evaluator = new FullRankingEvaluator(config.ks(), parallel);
   }
 
@@ -90,7 +90,7 @@ public final class Assembly {
   public Trainer trainer(Evaluator selection, int epochs, int patience) {
     TrainerConfig trainerConfig = new TrainerConfig(epochs, config.batchSize(), config.negatives(), patience,
         config.metric(), config.seed(), config.minEpochs(), config.pairs());
-    return new Trainer(trainerConfig, schedule, model, sampler, adam, selection, split.train(), parallel);
+    return new Trainer(trainerConfig, schedule, model, sampler, optimizer, selection, split.train(), parallel);
   }
 
   /** Ranks on the selection pairs (validation, or test when the split has none), masking train. */

@@ -4,15 +4,17 @@ import com.google.inject.AbstractModule;
 import org.rankcf.framework.model.MatrixFactorization;
 import org.rankcf.framework.model.lightgcn.LightGcn;
 import org.rankcf.framework.model.lightgcn.LightGcnConfig;
+import org.rankcf.framework.optim.OptimizersModule;
 import org.rankcf.framework.sampler.BatchPositivesSampler;
 import org.rankcf.framework.sampler.PopularitySampler;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
 
-/** Registers the framework's own plug-ins: the samplers, MF and LightGCN. */
+/** Registers the framework's own plug-ins: the samplers, MF, LightGCN and the optimisers. */
 public final class FrameworkModule extends AbstractModule {
   @Override
   protected void configure() {
+    install(new OptimizersModule());
     var samplers = PluginBindings.samplers(binder());
     samplers.addBinding("uniform").toInstance(PluginFactory.of(SamplerConfig.class, SamplerConfig.DEFAULTS,
         "negatives uniform over all items", (c, ctx) -> new UniformSampler(ctx.data().train(), c)));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.spi.Sampler;
 import org.rankcf.framework.util.ConfigException;
@@ -15,6 +16,7 @@ public final class PluginRegistry {
   private final Map<String, PluginFactory<Regularizer, ?>> regularizers;
   private final Map<String, PluginFactory<Sampler, ?>> samplers;
   private final Map<String, PluginFactory<Model, ?>> models;
+  private Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers = Map.of();
 
   @Inject
   public PluginRegistry(
@@ -26,6 +28,15 @@ public final class PluginRegistry {
     this.regularizers = new TreeMap<>(regularizers);
     this.samplers = new TreeMap<>(samplers);
     this.models = new TreeMap<>(models);
+  }
+
+  /**
+   * The optimisers, injected apart from the constructor so that injectors without any optimiser binding (the
+   * plug-in modules' own tests) still build a registry.
+   */
+  @Inject(optional = true)
+  void setOptimizers(Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers) {
+    this.optimizers = new TreeMap<>(optimizers);
   }
 
   /** The loss factory called {@code name}; {@code key} is the config key that named it. */
@@ -45,6 +56,10 @@ public final class PluginRegistry {
     return find(models, "model", name, key);
   }
 
+  public PluginFactory<Optimizer.Builder, ?> optimizer(String name, String key) {
+    return find(optimizers, "optimizer", name, key);
+  }
+
   public Map<String, PluginFactory<Loss, ?>> losses() {
     return losses;
   }
@@ -59,6 +74,10 @@ public final class PluginRegistry {
 
   public Map<String, PluginFactory<Model, ?>> models() {
     return models;
+  }
+
+  public Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers() {
+    return optimizers;
   }
 
   private static <T> T find(Map<String, T> map, String kind, String name, String key) {

@@ -12,17 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rankcf.framework.model.EmbeddingTable;
-import org.rankcf.framework.optim.Adam;
+import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Model;
 
 /**
- * Saves and restores a trainer between epochs: parameters, Adam moments and step count, the best epoch's
+ * Saves and restores a trainer between epochs: parameters, the optimiser's step count and named state arrays, the best epoch's
  * parameters, the schedule and early-stopping counters and the epoch records. Because every epoch's
  * randomness derives from (seed, epoch), a run resumed from a checkpoint ends exactly as an uninterrupted
  * one with the same seed and thread count. The file is written to a temp name and renamed.
  */
 public final class Checkpoint {
-  private static final int MAGIC = 0x52434b33; // "RCK3"
+  private static final int MAGIC = 0x52434b34; // "RCK4": optimiser state as named arrays
 
   private Checkpoint() {}
 
@@ -47,16 +47,13 @@ public final class Checkpoint {
         writeRecord(out, r);
       }
       Model model = trainer.model();
-      Adam adam = trainer.adam();
-      out.writeLong(adam.steps());
       List<EmbeddingTable> params = model.parameters();
       out.writeInt(params.size());
       for (int t = 0; t < params.size(); t++) {
         writeFloats(out, params.get(t).data());
-        writeFloats(out, adam.firstMoment(t));
-        writeFloats(out, adam.secondMoment(t));
         writeFloats(out, s.best.get(t).data());
       }
+      writeOptimizer(out, trainer.optimizer());
     }
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
@@ -84,20 +81,44 @@ public final class Checkpoint {
       for (int r = 0; r < records; r++) {
         s.records.add(readRecord(in));
       }
-      Adam adam = trainer.adam();
-      adam.setSteps(in.readLong());
       List<EmbeddingTable> params = trainer.model().parameters();
       if (in.readInt() != params.size()) {
         throw new IOException(file + ": the checkpoint is of another model");
       }
       for (int t = 0; t < params.size(); t++) {
         readFloats(in, params.get(t).data(), file);
-        readFloats(in, adam.firstMoment(t), file);
-        readFloats(in, adam.secondMoment(t), file);
         readFloats(in, s.best.get(t).data(), file);
       }
+      readOptimizer(in, trainer.optimizer(), file);
     }
     trainer.model().forward();
+  }
+
+  /** The optimiser's step count and its state arrays by name, whatever the optimiser. */
+  private static void writeOptimizer(DataOutputStream out, Optimizer optimizer) throws IOException {
+    out.writeLong(optimizer.steps());
+    out.writeInt(optimizer.state().size());
+    for (Map.Entry<String, float[]> e : optimizer.state().entrySet()) {
+      out.writeUTF(e.getKey());
+      writeFloats(out, e.getValue());
+    }
+  }
+
+  private static void readOptimizer(DataInputStream in, Optimizer optimizer, Path file) throws IOException {
+    optimizer.setSteps(in.readLong());
+    int count = in.readInt();
+    if (count != optimizer.state().size()) {
+      throw new IOException(file + ": the checkpoint holds " + count + " optimiser state arrays, the configured "
+          + "optimiser " + optimizer.state().size() + " (was it written with another train.optimizer?)");
+    }
+    for (Map.Entry<String, float[]> e : optimizer.state().entrySet()) {
+      String name = in.readUTF();
+      if (!name.equals(e.getKey())) {
+        throw new IOException(file + ": the checkpoint's optimiser state '" + name + "' is not the configured "
+            + "optimiser's '" + e.getKey() + "' (was it written with another train.optimizer?)");
+      }
+      readFloats(in, e.getValue(), file);
+    }
   }
 
   private static void writeRecord(DataOutputStream out, EpochRecord r) throws IOException {

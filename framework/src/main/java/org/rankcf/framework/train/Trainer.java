@@ -9,11 +9,12 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
-import org.rankcf.framework.optim.Adam;
+import org.rankcf.framework.optim.PendingRows;
 import org.rankcf.framework.spectral.Spectra;
 import org.rankcf.framework.spectral.Spectrum;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Sampler;
 import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
@@ -21,7 +22,7 @@ import org.rankcf.framework.util.UserInputException;
 
 /**
  * The training loop: shuffled mini-batches of the train pairs, sampled negatives, the phase's loss and
- * regularizers, backward through the model, an Adam step; after every epoch the selection metrics, the
+ * regularizers, backward through the model, an optimiser step; after every epoch the selection metrics, the
  * spectra of both final tables and early stopping (counted in the tune phase only). The best epoch's
  * parameters are kept and restored at the end.
  *
@@ -33,7 +34,7 @@ public final class Trainer {
   private final Schedule schedule;
   private final Model model;
   private final Sampler sampler;
-  private final Adam adam;
+  private final Optimizer optimizer;
   private final Evaluator evaluator;
   private final Interactions train;
   private final Parallel parallel;
@@ -55,13 +56,13 @@ public final class Trainer {
 
   private final TrainerState state;
 
-  public Trainer(TrainerConfig config, Schedule schedule, Model model, Sampler sampler, Adam adam,
+  public Trainer(TrainerConfig config, Schedule schedule, Model model, Sampler sampler, Optimizer optimizer,
       Evaluator evaluator, Interactions train, Parallel parallel) {
     this.config = config;
     this.schedule = schedule;
     this.model = model;
     this.sampler = sampler;
-    this.adam = adam;
+    this.optimizer = optimizer;
     this.evaluator = evaluator;
     this.train = train;
     this.parallel = parallel;
@@ -76,7 +77,7 @@ public final class Trainer {
     // lazy updates are only sound where the parameters are the final tables (MF): a propagated model
     // touches every row
     boolean propagates = model.parameters().get(0) != model.users();
-    this.lazy = adam.config().lazy() && !propagates;
+    this.lazy = optimizer.lazy() && !propagates;
     this.userParameterGrad = propagates ? new float[userGrad.length] : null;
     this.itemParameterGrad = propagates ? new float[itemGrad.length] : null;
     if (propagates) {
@@ -92,7 +93,7 @@ public final class Trainer {
             "loss '" + phase.lossName() + "' needs at least 1 negative per pair (got " + config.negatives() + ")");
       }
       if (phase != null && lazy && phase.readsWholeTables()) {
-        throw new ConfigException("train.optimizer.lazy", "lazy Adam updates only the batch's rows, but the "
+        throw new ConfigException("train.optimizer.lazy", "lazy steps update only the batch's rows, but the "
             + phase.name() + " phase has a term on the whole tables");
       }
     }
@@ -106,8 +107,8 @@ public final class Trainer {
     return model;
   }
 
-  Adam adam() {
-    return adam;
+  Optimizer optimizer() {
+    return optimizer;
   }
 
   /** The mutable progress (for checkpoints). */
@@ -138,7 +139,7 @@ public final class Trainer {
     }
     int steps = (order.length + config.batchSize() - 1) / config.batchSize();
     int negatives = phase.loss().usesNegatives() ? config.negatives() : 0;
-    adam.startEpoch(epoch);
+    optimizer.startEpoch(epoch);
     listeners.forEach(l -> l.epochStarted(epoch, phaseName, steps));
 
     int[] users = new int[config.batchSize()];
@@ -265,9 +266,9 @@ public final class Trainer {
 
   private void update() {
     if (userParameterGrad == null && !lazy) {
-      // MF, dense: Adam adds the batch's rows into the table gradients itself, block by block
-      adam.step(List.of(userGrad, itemGrad), List.of(new Adam.PendingRows(batch.userSlots(), batch.userGrad()),
-          new Adam.PendingRows(batch.itemSlots(), batch.itemGrad())), parallel);
+      // MF, dense: the optimiser adds the batch's rows into the table gradients itself, block by block
+      optimizer.step(List.of(userGrad, itemGrad), List.of(new PendingRows(batch.userSlots(), batch.userGrad()),
+          new PendingRows(batch.itemSlots(), batch.itemGrad())), parallel);
       return;
     }
     batch.scatter();
@@ -280,11 +281,11 @@ public final class Trainer {
     if (lazy) {
       int[][] rows = {batch.uniqueUserIds(), batch.uniqueItemIds()};
       int[] counts = {batch.numUniqueUsers(), batch.numUniqueItems()};
-      adam.stepRows(grads, rows, counts, parallel);
+      optimizer.stepRows(grads, rows, counts, parallel);
     } else {
-      adam.step(grads, parallel);
+      optimizer.step(grads, parallel);
     }
-    // the Adam kernel clears the gradients it consumed; a propagating model returns its own buffers
+    // the optimiser clears the gradients it consumed; a propagating model returns its own buffers
     if (grads.get(0) != userGrad) {
       Arrays.fill(userGrad, 0f);
     }
