@@ -64,7 +64,12 @@ class EffectMapTest {
 
   private void row(ArrayNode rows, String variant, String seed, double lr, double ndcg, int bestEpoch, double[] perUser)
       throws IOException {
-    String run = variant + "-s" + seed + "-lr" + lr;
+    row(rows, variant, seed, lr, ndcg, bestEpoch, perUser, "").put("validation_ndcg@20", ndcg);
+  }
+
+  private ObjectNode row(ArrayNode rows, String variant, String seed, double lr, double ndcg, int bestEpoch,
+      double[] perUser, String suffix) throws IOException {
+    String run = variant + "-s" + seed + "-lr" + lr + suffix;
     ObjectNode row = rows.addObject();
     row.put("run", run).put("variant", variant).put("seed", Integer.parseInt(seed)).put("train.optimizer.lr", lr)
         .put("train.sampler.negatives", 1).put("best_epoch", bestEpoch).put("test_ndcg@20", ndcg);
@@ -74,6 +79,31 @@ class EffectMapTest {
     }
     Files.createDirectories(sweep.resolve(run));
     Files.writeString(sweep.resolve(run).resolve(TrainingRun.PER_USER), csv);
+    return row;
+  }
+
+  @Test
+  void selectingOverAnAxisKeepsTheBestValidationRunPerCellSeedAndVariant() throws IOException {
+    ArrayNode rows = (ArrayNode) Yaml.JSON.readTree(Files.readString(sweep.resolve("results.json")));
+    for (String seed : List.of("1", "2")) {
+      // a second weight decay at lr 0.1: better on validation for the baseline, worse for the treatment
+      row(rows, "base", seed, 0.1, 0.11, 14, users(0.11, 0.0), "-wd2").put("wd", 2).put("validation_ndcg@20", 0.5);
+      row(rows, "treat", seed, 0.1, 0.30, 4, users(0.30, 0.0), "-wd2").put("wd", 2).put("validation_ndcg@20", 0.01);
+    }
+    rows.forEach(row -> {
+      if (!row.has("wd")) {
+        ((ObjectNode) row).put("wd", 1);
+      }
+    });
+    Files.writeString(sweep.resolve("results.json"), Yaml.JSON.writeValueAsString(rows));
+    assertThatThrownBy(() -> EffectMap.of(sweep, "train.optimizer.lr", null, "base", "treat", "ndcg@20"))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("fall in the same cell");
+    EffectMap map = EffectMap.of(sweep, "train.optimizer.lr", null, List.of("wd"), "base", "treat", "ndcg@20");
+    EffectMap.Cell lift = map.cells().get(2);
+    assertThat(lift.y()).isEqualTo(EffectMap.ONE_ROW);
+    assertThat(lift.baselineMetric()).isEqualTo(0.11); // the wd-2 baseline won on validation
+    assertThat(lift.treatmentMetric()).isEqualTo(0.12); // the wd-1 treatment won on validation
+    assertThat(lift.baselineEpochs()).isEqualTo(15.0);
   }
 
   @Test

@@ -27,8 +27,12 @@ final class MapCommand implements Callable<Integer> {
   @Option(names = "--x", required = true, paramLabel = "AXIS", description = "The axis across (e.g. train.optimizer.lr).")
   String x;
 
-  @Option(names = "--y", required = true, paramLabel = "AXIS", description = "The axis up (e.g. train.sampler.negatives).")
+  @Option(names = "--y", paramLabel = "AXIS", description = "The axis up (e.g. train.sampler.negatives); none: one row.")
   String y;
+
+  @Option(names = "--select-over", split = ",", paramLabel = "AXIS",
+      description = "Axes to select over per cell, seed and variant by the validation metric (e.g. train.optimizer.weight-decay).")
+  List<String> selectOver = List.of();
 
   @Option(names = "--compare", required = true, split = ",", paramLabel = "BASE,TREAT",
       description = "The baseline and the treatment variant.")
@@ -45,7 +49,7 @@ final class MapCommand implements Callable<Integer> {
     if (compare.size() != 2) {
       throw new UserInputException("--compare: give two variants, BASE,TREAT (got " + compare + ")");
     }
-    EffectMap map = EffectMap.of(dir, x, y, compare.get(0), compare.get(1), metric);
+    EffectMap map = EffectMap.of(dir, x, y, selectOver, compare.get(0), compare.get(1), metric);
     Path target = out == null ? dir : out;
     String stem = "map-" + RunDirectory.safeName(compare.get(0) + "-vs-" + compare.get(1));
     Path metricSvg = target.resolve(stem + "-" + RunDirectory.safeName(metric) + ".svg");

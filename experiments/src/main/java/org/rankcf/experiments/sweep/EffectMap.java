@@ -20,6 +20,9 @@ import org.rankcf.reports.EffectHeatmap;
  * effect in every (x, y) cell, paired by seed: the change of a test metric in % of the baseline (marked
  * significant by a paired Wilcoxon test over users, pooled over the cell's seeds) and the change of the
  * epochs trained up to the best epoch in % (marked by a paired t-test over seeds, which needs three seeds).
+ * Axes of the sweep that are neither x nor y may be selected over: per cell, seed and variant the run with
+ * the best validation metric stands for them (e.g. x = lr with the weight decay selected at each lr). Without
+ * a y axis the map is one row.
  */
 public final class EffectMap {
   /** Significance level of the marks. */
@@ -51,8 +54,17 @@ public final class EffectMap {
     this.cells = cells;
   }
 
-  /** Reads the sweep folder's results.json and the paired runs' per-user values. */
+  /** No y axis: the map is a single row of this name. */
+  public static final String ONE_ROW = "all";
+
+  /** Reads the sweep folder's results.json and the paired runs' per-user values; {@code yAxis} may be null. */
   public static EffectMap of(Path sweepDir, String xAxis, String yAxis, String baseline, String treatment, String metric) {
+    return of(sweepDir, xAxis, yAxis, List.of(), baseline, treatment, metric);
+  }
+
+  /** As above, selecting per cell, seed and variant the best validation run over {@code selectOver}. */
+  public static EffectMap of(Path sweepDir, String xAxis, String yAxis, List<String> selectOver, String baseline,
+      String treatment, String metric) {
     Path results = sweepDir.resolve("results.json");
     JsonNode rows;
     try {
@@ -75,14 +87,16 @@ public final class EffectMap {
       anyBaseline |= variant.equals(baseline);
       anyTreatment |= variant.equals(treatment);
       String x = axisValue(row, xAxis, results);
-      String y = axisValue(row, yAxis, results);
+      String y = yAxis == null ? ONE_ROW : axisValue(row, yAxis, results);
+      selectOver.forEach(axis -> axisValue(row, axis, results));
       if (!row.has(testKey)) {
         throw new UserInputException(results + ": run " + row.path("run").asText() + " has no " + testKey);
       }
       add(xValues, x);
       add(yValues, y);
       grid.computeIfAbsent(x, k -> new LinkedHashMap<>()).computeIfAbsent(y, k -> new LinkedHashMap<>())
-          .computeIfAbsent(row.path("seed").asText(), k -> new LinkedHashMap<>()).put(variant, row);
+          .computeIfAbsent(row.path("seed").asText(), k -> new LinkedHashMap<>())
+          .merge(variant, row, (kept, candidate) -> selectBetter(kept, candidate, selectOver, results));
     }
     if (!anyBaseline || !anyTreatment) {
       throw new UserInputException(results + ": no runs of variant '" + (anyBaseline ? treatment : baseline) + "'");
@@ -141,6 +155,30 @@ public final class EffectMap {
     }
     double epochsP = n >= 3 ? pairedTTest(baseEpochs, treatEpochs) : Double.NaN;
     return new Cell(x, y, n, bm, tm, 100 * (tm - bm) / bm, metricP, be, te, 100 * (te - be) / be, epochsP);
+  }
+
+  /**
+   * Of two runs of one variant in one cell and seed, the one with the better validation metric; they may
+   * differ only in the select-over axes, anything else means the map's axes do not cover the sweep's.
+   */
+  private static JsonNode selectBetter(JsonNode kept, JsonNode candidate, List<String> selectOver, Path results) {
+    if (selectOver.isEmpty()) {
+      throw new UserInputException(results + ": runs " + kept.path("run").asText() + " and "
+          + candidate.path("run").asText() + " fall in the same cell; map the axis they differ in, or select over it");
+    }
+    return validation(candidate) > validation(kept) ? candidate : kept;
+  }
+
+  private static double validation(JsonNode row) {
+    var names = row.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (name.startsWith("validation_")) {
+        double value = row.get(name).asDouble(Double.NaN);
+        return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
+      }
+    }
+    return Double.NEGATIVE_INFINITY;
   }
 
   private static double pairedTTest(List<Double> a, List<Double> b) {
@@ -225,13 +263,13 @@ public final class EffectMap {
         marks[y][x] = p.applyAsDouble(cell) < ALPHA;
       }
     }
-    return new EffectHeatmap(title, xAxis, yAxis, xValues, yValues, values, marks, significance, "%", higherIsBetter);
+    return new EffectHeatmap(title, xAxis, yAxis == null ? "" : yAxis, xValues, yValues, values, marks, significance, "%", higherIsBetter);
   }
 
   /** A Markdown table of the cells, one row per cell. */
   public String markdown() {
     StringBuilder s = new StringBuilder();
-    s.append("| ").append(xAxis).append(" | ").append(yAxis).append(" | seeds | ").append(baseline).append(' ')
+    s.append("| ").append(xAxis).append(" | ").append(yAxis == null ? "" : yAxis).append(" | seeds | ").append(baseline).append(' ')
         .append(metric).append(" | ").append(treatment).append(' ').append(metric)
         .append(" | change | p (users) | epochs to best | change | p (seeds) |\n");
     s.append("|---|---|---|---|---|---|---|---|---|---|\n");
