@@ -72,7 +72,8 @@ class EffectMapTest {
     String run = variant + "-s" + seed + "-lr" + lr + suffix;
     ObjectNode row = rows.addObject();
     row.put("run", run).put("variant", variant).put("seed", Integer.parseInt(seed)).put("train.optimizer.lr", lr)
-        .put("train.sampler.negatives", 1).put("best_epoch", bestEpoch).put("test_ndcg@20", ndcg);
+        .put("train.sampler.negatives", 1).put("best_epoch", bestEpoch).put("test_ndcg@20", ndcg)
+        .put("seconds_to_best", bestEpoch * 0.5);
     StringBuilder csv = new StringBuilder("user,ndcg@20\n");
     for (int u = 0; u < perUser.length; u++) {
       csv.append(u).append(',').append(perUser[u]).append('\n');
@@ -125,6 +126,8 @@ class EffectMapTest {
     assertThat(lift.treatmentEpochs()).isEqualTo(10.0);
     assertThat(lift.epochsChangePct()).isCloseTo(-50.0, within(1e-9));
     assertThat(lift.epochsP()).isNaN(); // two seeds: no test over seeds
+    assertThat(lift.baselineSeconds()).isEqualTo(9.5);
+    assertThat(lift.treatmentSeconds()).isEqualTo(4.5);
     assertThat(map.metricHeatmap().significant()[0]).containsExactly(false, false, true);
     assertThat(map.markdown()).contains("| 0.1 | 1 | 2 | 0.1000 | 0.1200 | +20.0% |").doesNotContain("| 0.001 |");
   }

@@ -31,7 +31,7 @@ public final class EffectMap {
   /** One (x, y) cell: the seeds paired in it and the two effects with their p-values. */
   public record Cell(String x, String y, int seeds, double baselineMetric, double treatmentMetric,
       double metricChangePct, double metricP, double baselineEpochs, double treatmentEpochs,
-      double epochsChangePct, double epochsP) {}
+      double epochsChangePct, double epochsP, double baselineSeconds, double treatmentSeconds) {}
 
   private final String xAxis;
   private final String yAxis;
@@ -120,6 +120,8 @@ public final class EffectMap {
     List<Double> treatMetric = new ArrayList<>();
     List<Double> baseEpochs = new ArrayList<>();
     List<Double> treatEpochs = new ArrayList<>();
+    List<Double> baseSeconds = new ArrayList<>();
+    List<Double> treatSeconds = new ArrayList<>();
     List<double[]> pooledBase = new ArrayList<>();
     List<double[]> pooledTreat = new ArrayList<>();
     for (Map<String, JsonNode> variants : seeds.values()) {
@@ -133,6 +135,8 @@ public final class EffectMap {
       // epochs trained up to and including the best epoch (epochs count from 0)
       baseEpochs.add(b.path("best_epoch").asDouble() + 1);
       treatEpochs.add(t.path("best_epoch").asDouble() + 1);
+      baseSeconds.add(b.path("seconds_to_best").asDouble(Double.NaN));
+      treatSeconds.add(t.path("seconds_to_best").asDouble(Double.NaN));
       Map<Integer, Double> bu = PerUserValues.read(sweepDir.resolve(b.path("run").asText()), metric);
       Map<Integer, Double> tu = PerUserValues.read(sweepDir.resolve(t.path("run").asText()), metric);
       if (bu != null && tu != null) {
@@ -143,7 +147,8 @@ public final class EffectMap {
     }
     int n = baseMetric.size();
     if (n == 0) {
-      return new Cell(x, y, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      return new Cell(x, y, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN);
     }
     double bm = mean(baseMetric);
     double tm = mean(treatMetric);
@@ -154,7 +159,8 @@ public final class EffectMap {
       metricP = PairedComparison.of(concat(pooledBase), concat(pooledTreat)).wilcoxonP();
     }
     double epochsP = n >= 3 ? pairedTTest(baseEpochs, treatEpochs) : Double.NaN;
-    return new Cell(x, y, n, bm, tm, 100 * (tm - bm) / bm, metricP, be, te, 100 * (te - be) / be, epochsP);
+    return new Cell(x, y, n, bm, tm, 100 * (tm - bm) / bm, metricP, be, te, 100 * (te - be) / be, epochsP,
+        mean(baseSeconds), mean(treatSeconds));
   }
 
   /**
@@ -271,15 +277,16 @@ public final class EffectMap {
     StringBuilder s = new StringBuilder();
     s.append("| ").append(xAxis).append(" | ").append(yAxis == null ? "" : yAxis).append(" | seeds | ").append(baseline).append(' ')
         .append(metric).append(" | ").append(treatment).append(' ').append(metric)
-        .append(" | change | p (users) | epochs to best | change | p (seeds) |\n");
-    s.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        .append(" | change | p (users) | epochs to best | change | p (seeds) | seconds to best |\n");
+    s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Cell c : cells) {
       if (c.seeds() == 0) {
         continue;
       }
-      s.append(String.format(java.util.Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %+.1f%% | %s | %.1f -> %.1f | %+.1f%% | %s |%n",
+      s.append(String.format(java.util.Locale.ROOT, "| %s | %s | %d | %.4f | %.4f | %+.1f%% | %s | %.1f -> %.1f | %+.1f%% | %s | %.1f -> %.1f |%n",
           c.x(), c.y(), c.seeds(), c.baselineMetric(), c.treatmentMetric(), c.metricChangePct(), p(c.metricP()),
-          c.baselineEpochs(), c.treatmentEpochs(), c.epochsChangePct(), p(c.epochsP())));
+          c.baselineEpochs(), c.treatmentEpochs(), c.epochsChangePct(), p(c.epochsP()), c.baselineSeconds(),
+          c.treatmentSeconds()));
     }
     return s.toString();
   }
