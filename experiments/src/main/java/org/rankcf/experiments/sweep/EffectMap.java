@@ -26,7 +26,7 @@ import org.rankcf.reports.EffectHeatmap;
  */
 public final class EffectMap {
   /** Significance level of the marks. */
-  static final double ALPHA = 0.05;
+  static final double ALPHA = PValues.ALPHA;
 
   /** One (x, y) cell: the seeds paired in it and the two effects with their p-values. */
   public record Cell(String x, String y, int seeds, double baselineMetric, double treatmentMetric,
@@ -292,13 +292,6 @@ public final class EffectMap {
   }
 
   private static String p(double p) {
-    if (Double.isNaN(p)) {
-      return "-";
-    }
-    if (p == 0) {
-      return "**< 1e-300**";
-    }
-    String text = p < 1e-4 ? String.format(java.util.Locale.ROOT, "%.1e", p) : String.format(java.util.Locale.ROOT, "%.4f", p);
-    return p < ALPHA ? "**" + text + "**" : text;
+    return PValues.markdown(p);
   }
 }
