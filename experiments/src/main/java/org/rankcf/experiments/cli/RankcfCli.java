@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The {@code rankcf} command line. User errors print one line and exit with code 2. */
 @Command(name = "rankcf", mixinStandardHelpOptions = true, version = "rankcf 0.1.0",
     description = "Collaborative-filtering embedding models, losses and stable-rank regularisation.",
-    subcommands = {TrainCommand.class, DatasetsCommand.class, PluginsCommand.class, BenchCommand.class, SweepCommand.class, ReportCommand.class})
+    subcommands = {TrainCommand.class, DatasetsCommand.class, PluginsCommand.class, BenchCommand.class, SweepCommand.class, ReportCommand.class, MapCommand.class, TablesCommand.class})
 public final class RankcfCli implements Callable<Integer> {
   /** Exit code of errors the user caused (bad input or config). */
   public static final int USER_ERROR = 2;

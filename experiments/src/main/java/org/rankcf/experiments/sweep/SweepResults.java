@@ -203,13 +203,14 @@ public final class SweepResults {
     List<double[]> pooledTreat = new ArrayList<>();
     String metric = records.get(base.get(seeds.get(0))).selectionMetric();
     for (String seed : seeds) {
-      Map<Integer, Double> a = perUser(records.get(base.get(seed)), metric);
-      Map<Integer, Double> b = perUser(records.get(treat.get(seed)), metric);
+      Map<Integer, Double> a = PerUserValues.read(records.get(base.get(seed)).directory(), metric);
+      Map<Integer, Double> b = PerUserValues.read(records.get(treat.get(seed)).directory(), metric);
       if (a == null || b == null) {
         continue;
       }
-      double[] x = a.keySet().stream().filter(b::containsKey).mapToDouble(a::get).toArray();
-      double[] y = a.keySet().stream().filter(b::containsKey).mapToDouble(b::get).toArray();
+      double[][] pair = PerUserValues.paired(a, b);
+      double[] x = pair[0];
+      double[] y = pair[1];
       pooledBase.add(x);
       pooledTreat.add(y);
       PairedComparison c = PairedComparison.of(x, y);
@@ -224,25 +225,6 @@ public final class SweepResults {
       node.put("test_" + metric + "_ttest_p_over_users", c.tTestP());
       node.put("test_" + metric + "_wilcoxon_p_over_users", c.wilcoxonP());
       node.put("user_pairs", c.n());
-    }
-  }
-
-  private static Map<Integer, Double> perUser(RunRecord run, String metric) {
-    Path file = run.directory().resolve(org.rankcf.experiments.run.TrainingRun.PER_USER);
-    if (!java.nio.file.Files.exists(file)) {
-      return null;
-    }
-    try {
-      List<String> lines = java.nio.file.Files.readAllLines(file);
-      int column = List.of(lines.get(0).split(",")).indexOf(metric);
-      Map<Integer, Double> values = new LinkedHashMap<>();
-      for (String line : lines.subList(1, lines.size())) {
-        String[] cells = line.split(",");
-        values.put(Integer.parseInt(cells[0]), Double.parseDouble(cells[column]));
-      }
-      return values;
-    } catch (IOException | RuntimeException e) {
-      throw new org.rankcf.framework.util.UserInputException(file + ": cannot read per-user values: " + e.getMessage());
     }
   }
 

@@ -1,0 +1,161 @@
+package org.rankcf.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rankcf.experiments.cli.RankcfCli;
+import org.rankcf.experiments.config.Yaml;
+import org.rankcf.experiments.run.TrainingRun;
+import org.rankcf.experiments.sweep.EffectMap;
+import org.rankcf.framework.util.UserInputException;
+
+/**
+ * The effect map on a hand-made sweep folder: two lrs x one negative count, two seeds each. At lr 0.1 the
+ * treatment lifts every one of 30 users (a clear effect), at lr 0.01 it moves users up and down by the same
+ * amounts (no effect), at lr 0.001 only the baseline ran.
+ */
+class EffectMapTest {
+  @TempDir
+  Path sweep;
+
+  @BeforeEach
+  void writeSweep() throws IOException {
+    ArrayNode rows = Yaml.JSON.createArrayNode();
+    for (String seed : List.of("1", "2")) {
+      // lr 0.1: baseline 0.10 / 20 epochs, treatment 0.12 / 10 epochs
+      row(rows, "base", seed, 0.1, 0.10, 19, users(0.10, 0.0));
+      row(rows, "treat", seed, 0.1, 0.12, 9, users(0.10, 0.02));
+      // lr 0.01: equal means, users +-0.01 alternately
+      row(rows, "base", seed, 0.01, 0.20, 29, users(0.20, 0.0));
+      row(rows, "treat", seed, 0.01, 0.20, 29, alternating(0.20, 0.01));
+      row(rows, "base", seed, 0.001, 0.05, 4, users(0.05, 0.0));
+    }
+    Files.writeString(sweep.resolve("results.json"), Yaml.JSON.writeValueAsString(rows));
+  }
+
+  private static double[] users(double level, double lift) {
+    double[] v = new double[30];
+    for (int u = 0; u < v.length; u++) {
+      v[u] = level + lift + 0.001 * u;
+    }
+    return v;
+  }
+
+  private static double[] alternating(double level, double step) {
+    double[] v = users(level, 0.0);
+    for (int u = 0; u < v.length; u++) {
+      v[u] += u % 2 == 0 ? step : -step;
+    }
+    return v;
+  }
+
+  private void row(ArrayNode rows, String variant, String seed, double lr, double ndcg, int bestEpoch, double[] perUser)
+      throws IOException {
+    row(rows, variant, seed, lr, ndcg, bestEpoch, perUser, "").put("validation_ndcg@20", ndcg);
+  }
+
+  private ObjectNode row(ArrayNode rows, String variant, String seed, double lr, double ndcg, int bestEpoch,
+      double[] perUser, String suffix) throws IOException {
+    String run = variant + "-s" + seed + "-lr" + lr + suffix;
+    ObjectNode row = rows.addObject();
+    row.put("run", run).put("variant", variant).put("seed", Integer.parseInt(seed)).put("train.optimizer.lr", lr)
+        .put("train.sampler.negatives", 1).put("best_epoch", bestEpoch).put("test_ndcg@20", ndcg)
+        .put("seconds_to_best", bestEpoch * 0.5);
+    StringBuilder csv = new StringBuilder("user,ndcg@20\n");
+    for (int u = 0; u < perUser.length; u++) {
+      csv.append(u).append(',').append(perUser[u]).append('\n');
+    }
+    Files.createDirectories(sweep.resolve(run));
+    Files.writeString(sweep.resolve(run).resolve(TrainingRun.PER_USER), csv);
+    return row;
+  }
+
+  @Test
+  void selectingOverAnAxisKeepsTheBestValidationRunPerCellSeedAndVariant() throws IOException {
+    ArrayNode rows = (ArrayNode) Yaml.JSON.readTree(Files.readString(sweep.resolve("results.json")));
+    for (String seed : List.of("1", "2")) {
+      // a second weight decay at lr 0.1: better on validation for the baseline, worse for the treatment
+      row(rows, "base", seed, 0.1, 0.11, 14, users(0.11, 0.0), "-wd2").put("wd", 2).put("validation_ndcg@20", 0.5);
+      row(rows, "treat", seed, 0.1, 0.30, 4, users(0.30, 0.0), "-wd2").put("wd", 2).put("validation_ndcg@20", 0.01);
+    }
+    rows.forEach(row -> {
+      if (!row.has("wd")) {
+        ((ObjectNode) row).put("wd", 1);
+      }
+    });
+    Files.writeString(sweep.resolve("results.json"), Yaml.JSON.writeValueAsString(rows));
+    assertThatThrownBy(() -> EffectMap.of(sweep, "train.optimizer.lr", null, "base", "treat", "ndcg@20"))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("fall in the same cell");
+    EffectMap map = EffectMap.of(sweep, "train.optimizer.lr", null, List.of("wd"), "base", "treat", "ndcg@20");
+    EffectMap.Cell lift = map.cells().get(2);
+    assertThat(lift.y()).isEqualTo(EffectMap.ONE_ROW);
+    assertThat(lift.baselineMetric()).isEqualTo(0.11); // the wd-2 baseline won on validation
+    assertThat(lift.treatmentMetric()).isEqualTo(0.12); // the wd-1 treatment won on validation
+    assertThat(lift.baselineEpochs()).isEqualTo(15.0);
+  }
+
+  @Test
+  void cellsHoldTheChangesAndOnlyTheClearEffectIsSignificant() {
+    EffectMap map = EffectMap.of(sweep, "train.optimizer.lr", "train.sampler.negatives", "base", "treat", "ndcg@20");
+    List<EffectMap.Cell> cells = map.cells();
+    assertThat(cells).extracting(EffectMap.Cell::x).containsExactly("0.001", "0.01", "0.1"); // numeric order
+    EffectMap.Cell none = cells.get(0);
+    assertThat(none.seeds()).isZero();
+    assertThat(none.metricChangePct()).isNaN();
+    EffectMap.Cell flat = cells.get(1);
+    assertThat(flat.seeds()).isEqualTo(2);
+    assertThat(flat.metricChangePct()).isCloseTo(0.0, within(1e-9));
+    assertThat(flat.metricP()).isGreaterThan(0.05);
+    EffectMap.Cell lift = cells.get(2);
+    assertThat(lift.metricChangePct()).isCloseTo(20.0, within(1e-9)); // 0.10 -> 0.12
+    assertThat(lift.metricP()).isLessThan(1e-6); // 60 users, every one better
+    assertThat(lift.baselineEpochs()).isEqualTo(20.0); // best epoch 19 counts 20 epochs
+    assertThat(lift.treatmentEpochs()).isEqualTo(10.0);
+    assertThat(lift.epochsChangePct()).isCloseTo(-50.0, within(1e-9));
+    assertThat(lift.epochsP()).isNaN(); // two seeds: no test over seeds
+    assertThat(lift.baselineSeconds()).isEqualTo(9.5);
+    assertThat(lift.treatmentSeconds()).isEqualTo(4.5);
+    assertThat(map.metricHeatmap().significant()[0]).containsExactly(false, false, true);
+    assertThat(map.markdown()).contains("| 0.1 | 1 | 2 | 0.1000 | 0.1200 | +20.0% |").doesNotContain("| 0.001 |");
+  }
+
+  @Test
+  void unknownAxesAndVariantsAreOneLineErrors() {
+    assertThatThrownBy(() -> EffectMap.of(sweep, "train.lr", "train.sampler.negatives", "base", "treat", "ndcg@20"))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("'train.lr' is not an axis of this sweep");
+    assertThatThrownBy(() -> EffectMap.of(sweep, "train.optimizer.lr", "train.sampler.negatives", "base", "other", "ndcg@20"))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("no runs of variant 'other'");
+    assertThatThrownBy(() -> EffectMap.of(sweep.resolve("missing"), "a", "b", "base", "treat", "ndcg@20"))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("results.json");
+  }
+
+  @Test
+  void theCommandWritesBothHeatmapsAndPrintsTheTable() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = RankcfCli.run(new String[] {"map", sweep.toString(), "--x", "train.optimizer.lr",
+        "--y", "train.sampler.negatives", "--compare", "base,treat"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(sweep.resolve("map-base-vs-treat-ndcg_20.svg")).exists();
+    assertThat(sweep.resolve("map-base-vs-treat-epochs.svg")).exists();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("| +20.0% |");
+    int bad = RankcfCli.run(new String[] {"map", sweep.toString(), "--x", "train.optimizer.lr",
+        "--y", "train.sampler.negatives", "--compare", "base"},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(bad).isEqualTo(RankcfCli.USER_ERROR);
+  }
+}
