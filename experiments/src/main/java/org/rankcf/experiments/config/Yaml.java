@@ -1,5 +1,6 @@
 package org.rankcf.experiments.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,9 @@ import org.rankcf.framework.util.UserInputException;
 
 /** The YAML and JSON mappers (kebab-case keys, records) and reading a YAML file into a tree. */
 public final class Yaml {
-  /** Reads YAML; record components map to kebab-case keys. */
-  public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+  /** Reads YAML; record components map to kebab-case keys; a key repeated in one mapping is an error. */
+  public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()))
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** Writes JSON for run records. */
   public static final ObjectMapper JSON = configure(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
