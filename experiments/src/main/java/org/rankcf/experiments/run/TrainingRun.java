@@ -11,6 +11,7 @@ import org.rankcf.evaluation.EvaluationResult;
 import org.rankcf.evaluation.Stage;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.data.SplitData;
+import org.rankcf.framework.spectral.SpectrumFailure;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.train.Checkpoint;
 import org.rankcf.framework.train.EpochRecord;
@@ -119,7 +120,7 @@ public final class TrainingRun {
         });
       }
       extraListeners.forEach(trainer::addListener);
-      TrainingResult result = trainer.fit();
+      TrainingResult result = fit(trainer);
       // training is done: from here a failed write (full disk, ...) keeps the folder with the trained tables
       run.keepOnFailure();
       try {
@@ -170,6 +171,15 @@ public final class TrainingRun {
       csv.append('\n');
     }
     return csv.toString();
+  }
+
+  /** Trains; a spectrum that cannot be computed (divergence) is reported with its epoch. */
+  private static TrainingResult fit(Trainer trainer) {
+    try {
+      return trainer.fit();
+    } catch (SpectrumFailure e) {
+      throw e.atEpoch(trainer.state().records().size());
+    }
   }
 
   private static void deleteCheckpoint(Path committed) {
