@@ -24,7 +24,7 @@ public final class IoErrors {
       return "no such file or folder";
     }
     if (e instanceof FileAlreadyExistsException) {
-      return "already exists (and is not a folder?)";
+      return "exists and is not a folder";
     }
     if (e instanceof FileSystemException fs && fs.getReason() != null) {
       return fs.getReason();
