@@ -8,8 +8,9 @@ import org.rankcf.framework.util.UserInputException;
  * The evaluation policy for validation and test pairs whose user or item never occurs in train: a model
  * has only its random initial embedding for them, so by default they are dropped from evaluation and their
  * count is added to the split's protocol (which the run manifest records); {@code data.unseen: keep} keeps
- * them and leaves the split exactly as the splitter made it ({@code rankcf datasets stats} counts them). A test set whose every pair is also a train pair is an error: evaluation masks train items, so its
- * metrics could only be zero.
+ * them and leaves the split exactly as the splitter made it ({@code rankcf datasets stats} counts them).
+ * A split without train or test pairs is an error, and so is a test set whose every pair is also a train
+ * pair: evaluation masks train items, so its metrics could only be zero.
  */
 public final class UnseenPairs {
   private UnseenPairs() {}
@@ -69,8 +70,9 @@ public final class UnseenPairs {
   }
 
   private static void requireRankable(String name, Interactions train, Interactions test) {
-    if (test.size() == 0) {
-      return; // the splits report an empty test set themselves
+    if (train.size() == 0 || test.size() == 0) {
+      throw new UserInputException(name + ": the split has no " + (train.size() == 0 ? "train" : "test")
+          + " pairs (the files hold users without items?)");
     }
     int[] ptr = test.userPtr();
     int[] items = test.userItems();
