@@ -2,9 +2,7 @@ package org.rankcf.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ class FailureCliTest {
   Path dir;
 
   private Path data;
-  private String stdout;
   private String stderr;
 
   @BeforeEach
@@ -33,12 +30,9 @@ class FailureCliTest {
   }
 
   private int run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = RankcfCli.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-    stdout = o.toString(StandardCharsets.UTF_8);
-    stderr = e.toString(StandardCharsets.UTF_8);
-    return code;
+    CliRun run = CliRun.of(args);
+    stderr = run.stderr();
+    return run.code();
   }
 
   private void assertOneLine(int code, int expected, String... fragments) {

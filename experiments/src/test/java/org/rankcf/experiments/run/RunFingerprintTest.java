@@ -3,18 +3,15 @@ package org.rankcf.experiments.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rankcf.experiments.CliRun;
 import org.rankcf.experiments.TinyDataAccess;
-import org.rankcf.experiments.cli.RankcfCli;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.experiments.config.Yaml;
@@ -103,12 +100,36 @@ class RunFingerprintTest {
     assertThat(parent.resolve("run/metrics.json")).exists();
   }
 
+  @Test
+  void aFinalWriteThatFailsKeepsTheCheckpointAndASecondAttemptFinishes() throws IOException {
+    Path parent = dir.resolve("runs");
+    TrainingRun run = new TrainingRun(config(), dir, null);
+    run.addListener(new TrainingListener() {
+      @Override
+      public void epochDone(EpochRecord record) {
+        try { // a folder where metrics.json must go: the final write fails as on a full disk
+          Files.createDirectories(parent.resolve(".run.partial/metrics.json/blocker"));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    assertThatThrownBy(() -> run.executeResumable(parent, "run")).isInstanceOf(UserInputException.class)
+        .hasMessageContaining("metrics.json").hasMessageContaining("; the trained run is kept in " + parent.resolve(".run.partial"));
+    assertThat(parent.resolve(".run.partial/checkpoint.bin")).exists();
+    Files.delete(parent.resolve(".run.partial/metrics.json/blocker"));
+    Files.delete(parent.resolve(".run.partial/metrics.json"));
+    new TrainingRun(config(), dir, null).executeResumable(parent, "run");
+    Path whole = dir.resolve("whole");
+    new TrainingRun(config(), dir, null).executeResumable(whole, "run");
+    assertThat(Yaml.JSON.readTree(parent.resolve("run/metrics.json").toFile()).get("test"))
+        .isEqualTo(Yaml.JSON.readTree(whole.resolve("run/metrics.json").toFile()).get("test"));
+  }
+
   private int cli(String... args) {
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = RankcfCli.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8));
-    stderr = e.toString(StandardCharsets.UTF_8);
-    return code;
+    CliRun run = CliRun.of(args);
+    stderr = run.stderr();
+    return run.code();
   }
 
   @Test
