@@ -50,7 +50,12 @@ public final class Yaml {
       return node;
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw UserInputException.atLine(file, line, "YAML syntax error: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      String message = e.getOriginalMessage().lines().findFirst().orElse("");
+      if (message.startsWith("Duplicate field ")) {
+        throw UserInputException.atLine(file, line, "key " + message.substring("Duplicate field ".length())
+            + " given twice in one mapping (the second would silently replace the first)");
+      }
+      throw UserInputException.atLine(file, line, "YAML syntax error: " + message);
     }
   }
 }

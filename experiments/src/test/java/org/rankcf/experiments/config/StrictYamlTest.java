@@ -21,7 +21,7 @@ class StrictYamlTest {
     Path file = dir.resolve("run.yaml");
     Files.writeString(file, "name: x\ntrain:\n  optimizer:\n    lr: 0.01\n    lr: 0.1\n");
     assertThatThrownBy(() -> Yaml.read(file)).isInstanceOf(UserInputException.class)
-        .hasMessageContaining(file + ":5:").hasMessageContaining("'lr'");
+        .hasMessageContaining(file + ":5:").hasMessageContaining("key 'lr' given twice in one mapping");
   }
 
   @Test
