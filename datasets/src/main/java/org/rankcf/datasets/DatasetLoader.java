@@ -7,6 +7,7 @@ import org.rankcf.datasets.filter.RatingFilter;
 import org.rankcf.datasets.io.DatasetFiles;
 import org.rankcf.datasets.io.DatasetReader;
 import org.rankcf.datasets.split.Splitters;
+import org.rankcf.datasets.split.UnseenPairs;
 import org.rankcf.framework.data.SplitData;
 
 /** The entry point: a {@link DatasetSpec} in, a split data set out. */
@@ -18,7 +19,7 @@ public final class DatasetLoader {
    * {@code root}, {@code builtin:NAME} is read from the class path.
    */
   public static SplitData load(DatasetSpec spec, Path root) {
-    return Splitters.named(spec.split()).split(read(spec, root), spec);
+    return UnseenPairs.apply(Splitters.named(spec.split()).split(read(spec, root), spec), spec.keepsUnseen());
   }
 
   /**

@@ -31,17 +31,19 @@ import org.rankcf.framework.util.ConfigException;
  *     {@code true} or {@code false}
  * @param ratingThreshold keep only pairs with rating (or weight) at least this; null = keep all
  * @param kCore keep only users and items with at least this many pairs, iteratively; 0 = off
+ * @param unseen validation and test pairs whose user or item has no train pair: {@code drop} them from
+ *     evaluation (the default; their count goes into the split's protocol) or {@code keep} them
  */
 public record DatasetSpec(
     String path, String name, String format, String split, long seed, double validation,
     double trainFraction, double validationFraction, double testFraction,
-    String idBase, String delimiter, String header, Double ratingThreshold, int kCore) {
+    String idBase, String delimiter, String header, Double ratingThreshold, int kCore, String unseen) {
 
   /** The prefix of data sets bundled with rankcf. */
   public static final String BUILTIN = "builtin:";
 
   public static final DatasetSpec DEFAULTS = new DatasetSpec(
-      BUILTIN + "lastfm", null, "auto", "given", 123, 0.1, 0.8, 0.1, 0.1, "auto", "auto", "auto", null, 0);
+      BUILTIN + "lastfm", null, "auto", "given", 123, 0.1, 0.8, 0.1, 0.1, "auto", "auto", "auto", null, 0, "drop");
 
   private static final String AUTO = "auto";
 
@@ -95,6 +97,15 @@ public record DatasetSpec(
       throw new ConfigException("rating-threshold", "must be a finite number (got " + ratingThreshold + ")");
     }
     Check.atLeast("k-core", kCore, 0);
+    unseen = lower(Check.present("unseen", unseen));
+    if (!unseen.equals("drop") && !unseen.equals("keep")) {
+      throw new ConfigException("unseen", "must be drop or keep (got '" + unseen + "')");
+    }
+  }
+
+  /** Whether validation and test pairs of users or items without train pairs stay in evaluation. */
+  public boolean keepsUnseen() {
+    return unseen.equals("keep");
   }
 
   private static String lower(String text) {
@@ -133,16 +144,16 @@ public record DatasetSpec(
 
   public DatasetSpec withPath(String newPath) {
     return new DatasetSpec(newPath, name, format, split, seed, validation, trainFraction, validationFraction,
-        testFraction, idBase, delimiter, header, ratingThreshold, kCore);
+        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen);
   }
 
   public DatasetSpec withSplit(String newSplit, long newSeed) {
     return new DatasetSpec(path, name, format, newSplit, newSeed, validation, trainFraction, validationFraction,
-        testFraction, idBase, delimiter, header, ratingThreshold, kCore);
+        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen);
   }
 
   public DatasetSpec withValidation(double newValidation) {
     return new DatasetSpec(path, name, format, split, seed, newValidation, trainFraction, validationFraction,
-        testFraction, idBase, delimiter, header, ratingThreshold, kCore);
+        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen);
   }
 }

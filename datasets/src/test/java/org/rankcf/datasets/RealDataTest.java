@@ -13,8 +13,9 @@ import org.rankcf.framework.testing.DataPaths;
 class RealDataTest {
   private static final Path ROOT = DataPaths.root();
 
+  /** The splitters' own output: unseen-in-train pairs kept, as the pins below were taken. */
   private static SplitData load(DatasetSpec spec) {
-    return DatasetLoader.load(spec, ROOT);
+    return DatasetLoader.load(TestFiles.with(spec, "unseen", "keep"), ROOT);
   }
 
   private static String shared(String name) {
@@ -44,6 +45,16 @@ class RealDataTest {
     assertThat(load(shared).hash()).isEqualTo(load(DatasetSpec.DEFAULTS).hash());
     assertThat(load(shared.withValidation(0)).hash()).isEqualTo(load(DatasetSpec.DEFAULTS.withValidation(0)).hash());
     assertThat(load(shared).protocol()).isEqualTo("given(seed=123,validation=0.1)");
+  }
+
+  @Test
+  void byDefaultLastfmsUnseenInTrainPairsLeaveEvaluation() {
+    SplitData kept = load(DatasetSpec.DEFAULTS);
+    SplitData dropped = DatasetLoader.load(DatasetSpec.DEFAULTS, ROOT);
+    assertThat(dropped.protocol()).isEqualTo("given(seed=123,validation=0.1); dropped unseen-in-train pairs: test 87, validation 37");
+    assertThat(dropped.test().size()).isEqualTo(kept.test().size() - 87);
+    assertThat(dropped.validation().size()).isEqualTo(kept.validation().size() - 37);
+    assertThat(dropped.train().size()).isEqualTo(kept.train().size());
   }
 
   @Test

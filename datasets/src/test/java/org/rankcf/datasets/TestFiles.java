@@ -28,9 +28,12 @@ public final class TestFiles {
     }
   }
 
-  /** The defaults with this path (absolute, so any root works). */
+  /**
+   * The defaults with this path (absolute, so any root works), keeping unseen-in-train pairs: the split
+   * tests check the splitters' own output (UnseenPairsTest covers dropping them).
+   */
   public static DatasetSpec spec(Path path) {
-    return DatasetSpec.DEFAULTS.withPath(path.toString());
+    return with(DatasetSpec.DEFAULTS.withPath(path.toString()), "unseen", "keep");
   }
 
   /**

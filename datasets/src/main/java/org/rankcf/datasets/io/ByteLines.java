@@ -5,7 +5,7 @@ import org.rankcf.framework.util.UserInputException;
 
 /**
  * Walks the lines of a file held in memory as bytes, counting 1-based line numbers, without allocating per
- * line. Accepts LF and CRLF line ends and skips a UTF-8 byte-order mark.
+ * line. Accepts LF, CRLF and bare CR (old Mac) line ends and skips a UTF-8 byte-order mark.
  */
 final class ByteLines {
   private final String file;
@@ -46,11 +46,11 @@ final class ByteLines {
     }
     start = next;
     int p = start;
-    while (p < data.length && data[p] != '\n') {
+    while (p < data.length && data[p] != '\n' && data[p] != '\r') {
       p++;
     }
-    next = p + 1;
-    end = p > start && data[p - 1] == '\r' ? p - 1 : p;
+    end = p;
+    next = p < data.length - 1 && data[p] == '\r' && data[p + 1] == '\n' ? p + 2 : p + 1;
     line++;
     return true;
   }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.rankcf.framework.util.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,19 +39,12 @@ public final class RankcfCli implements Callable<Integer> {
       err.println("rankcf: " + e.getMessage() + " (see rankcf " + e.getCommandLine().getCommandName() + " --help)");
       return USER_ERROR;
     });
-    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof UserInputException user) {
-        err.println("rankcf: " + user.getMessage());
-        if (cli.verbose) {
-          e.printStackTrace(err);
-        }
-        return USER_ERROR;
-      }
-      err.println("rankcf: internal error: " + e);
-      e.printStackTrace(err);
-      return 1;
-    });
-    return commandLine.execute(args);
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> FailureReport.print(e, err, cli.verbose));
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      return FailureReport.print(e, err, cli.verbose);
+    }
   }
 
   /** The repository root: -Drankcf.root (set by the launcher), else the working folder. */

@@ -11,6 +11,7 @@ import org.rankcf.experiments.sweep.SweepPlan;
 import org.rankcf.experiments.sweep.SweepResults;
 import org.rankcf.experiments.sweep.SweepRunner;
 import org.rankcf.experiments.sweep.SweepSpec;
+import org.rankcf.framework.util.FolderLock;
 import org.rankcf.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,10 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Skip report.html.")
   boolean noReport;
 
+  @Option(names = "--discard-changed", description = "Delete and rerun runs whose settings or data changed since "
+      + "they ran (without it such runs are refused).")
+  boolean discardChanged;
+
   @Override
   public Integer call() {
     SweepSpec sweep = SweepSpec.load(grid);
@@ -49,12 +54,14 @@ final class SweepCommand implements Callable<Integer> {
     Path dir = out != null ? out.toAbsolutePath() : root.resolve("runs").resolve("sweeps").resolve(sweep.name());
     SweepRunner runner = new SweepRunner(sweep, Plugins.registry(), root,
         dataRoot == null ? null : dataRoot.toAbsolutePath(), spec.commandLine().getErr());
-    List<SweepPlan.PlannedRun> plan = runner.run(dir, sets);
-    ObjectNode stats = new SweepResults(sweep, plan, dir).write(dir);
     var stdout = spec.commandLine().getOut();
-    printTable(stdout, stats);
-    if (!noReport) {
-      stdout.println("report: " + ReportWriter.write(dir));
+    try (FolderLock lock = FolderLock.acquire(dir, "sweep")) {
+      List<SweepPlan.PlannedRun> plan = runner.run(dir, sets, discardChanged);
+      ObjectNode stats = new SweepResults(sweep, plan, dir).write(dir);
+      printTable(stdout, stats);
+      if (!noReport) {
+        stdout.println("report: " + ReportWriter.write(dir));
+      }
     }
     stdout.println(dir);
     stdout.flush();

@@ -38,6 +38,10 @@ final class TrainCommand implements Callable<Integer> {
       + "stamp); run again with --resume to continue an interrupted run where it stopped.")
   boolean resume;
 
+  @Option(names = "--discard-changed", description = "With --resume: discard an interrupted run made with other "
+      + "settings or data and start over (without it such a run is refused).")
+  boolean discardChanged;
+
   @Option(names = "--report", description = "Also write report.html into the run folder.")
   boolean report;
 
@@ -55,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun training = new TrainingRun(run, root, dataRoot == null ? null : dataRoot.toAbsolutePath());
     training.addListener(new ProgressReporter(System.err, System.console() != null, run.metric()));
     Path parent = out == null ? root.resolve("runs") : out.toAbsolutePath();
-    TrainingRun.RunOutcome outcome = resume ? resumable(training, parent, run.name()) : training.execute(parent);
+    TrainingRun.RunOutcome outcome = resume ? resumable(training, parent, run.name(), discardChanged) : training.execute(parent);
     var stdout = spec.commandLine().getOut();
     stdout.printf("best epoch %d; test %s%n", outcome.result().bestEpoch(), Summary.metrics(outcome.test()));
     if (report) {
@@ -66,12 +70,12 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static TrainingRun.RunOutcome resumable(TrainingRun training, Path parent, String name) {
+  private static TrainingRun.RunOutcome resumable(TrainingRun training, Path parent, String name, boolean discardChanged) {
     String folder = RunDirectory.safeName(name);
     if (Files.exists(parent.resolve(folder))) {
       throw new UserInputException(parent.resolve(folder) + " already holds a finished run named '" + name
           + "': move it away, or train without --resume");
     }
-    return training.executeResumable(parent, folder);
+    return training.executeResumable(parent, folder, discardChanged);
   }
 }

@@ -92,7 +92,8 @@ public final class ConfigLoader {
     ConfigNode root = new ConfigNode(tree, "");
     String name = root.string("name", defaultName);
     long seed = root.longValue("seed", 2024);
-    int threads = Check.atLeast("threads", root.integer("threads", Runtime.getRuntime().availableProcessors()), 1);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = Check.threads("threads", root.integer("threads", cores), cores);
     JsonNode dataNode = root.raw("data");
     if (dataNode != null && dataNode.isObject() && !dataNode.has("seed")) {
       // a split without its own seed follows the run's, so a sweep over seeds also resamples the split
@@ -103,6 +104,7 @@ public final class ConfigLoader {
     ConfigNode model = root.child("model");
     String modelName = model.string("name", "mf");
     int dim = Check.atLeast("model.dim", model.integer("dim", 64), 1);
+    Check.fitsInArray("model.dim", dim, dim); // the spectrum's dim x dim Gram matrix
     Initializer init;
     try {
       init = new Initializer(model.string("init", "normal"), model.number("init-std", 1.0));
@@ -122,6 +124,7 @@ public final class ConfigLoader {
     ConfigNode samplerNode = sectionOrName(train, "sampler", "uniform");
     String samplerName = samplerNode.string("name", "uniform");
     int negatives = Check.atLeast(samplerNode.key("negatives"), samplerNode.integer("negatives", 1), 0);
+    Check.fitsInArray("train.batch-size", batchSize, negatives + 1L);
     ObjectNode samplerParams = samplerNode.remainder();
     samplerParams.put("negatives", negatives);
     var sampler = BoundPlugin.bind(samplerName, registry.sampler(samplerName, samplerNode.key("name")), samplerParams,

@@ -1,5 +1,6 @@
 package org.rankcf.experiments.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,9 @@ import org.rankcf.framework.util.UserInputException;
 
 /** The YAML and JSON mappers (kebab-case keys, records) and reading a YAML file into a tree. */
 public final class Yaml {
-  /** Reads YAML; record components map to kebab-case keys. */
-  public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+  /** Reads YAML; record components map to kebab-case keys; a key repeated in one mapping is an error. */
+  public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()))
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   /** Writes JSON for run records. */
   public static final ObjectMapper JSON = configure(new ObjectMapper()).enable(SerializationFeature.INDENT_OUTPUT);
@@ -48,7 +50,12 @@ public final class Yaml {
       return node;
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw UserInputException.atLine(file, line, "YAML syntax error: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      String message = e.getOriginalMessage().lines().findFirst().orElse("");
+      if (message.startsWith("Duplicate field ")) {
+        throw UserInputException.atLine(file, line, "key " + message.substring("Duplicate field ".length())
+            + " given twice in one mapping (the second would silently replace the first)");
+      }
+      throw UserInputException.atLine(file, line, "YAML syntax error: " + message);
     }
   }
 }

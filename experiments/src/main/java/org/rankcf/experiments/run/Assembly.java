@@ -20,6 +20,7 @@ import org.rankcf.framework.train.Schedule;
 import org.rankcf.framework.train.Trainer;
 import org.rankcf.framework.train.TrainerConfig;
 import org.rankcf.framework.train.WeightedRegularizer;
+import org.rankcf.framework.util.Check;
 import org.rankcf.framework.util.Parallel;
 
 /**
@@ -48,6 +49,7 @@ public final class Assembly {
     long start = System.nanoTime();
     this.split = DatasetLoader.load(dataSpec(config.data(), dataRoot), repositoryRoot);
     this.loadSeconds = (System.nanoTime() - start) / 1e9;
+    Check.fitsInArray("model.dim", Math.max(split.numUsers(), split.numItems()), config.dim());
     PluginContext context = new PluginContext(split, config.dim(), config.init(), config.seed(), parallel);
     this.model = config.model().create(context);
     this.sampler = config.sampler().create(context);

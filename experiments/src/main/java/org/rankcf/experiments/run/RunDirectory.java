@@ -14,6 +14,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.rankcf.experiments.config.Yaml;
+import org.rankcf.framework.util.ConfigException;
+import org.rankcf.framework.util.FolderLock;
+import org.rankcf.framework.util.IoErrors;
 
 /**
  * A run's output folder. Everything is written into a hidden {@code .name.partial} folder that is renamed
@@ -23,32 +26,55 @@ import org.rankcf.experiments.config.Yaml;
 public final class RunDirectory implements AutoCloseable {
   private final Path partial;
   private final Path target;
-  private final boolean keepOnFailure;
+  private final FolderLock lock;
+  private boolean keepOnFailure;
   private boolean committed;
 
-  private RunDirectory(Path partial, Path target, boolean keepOnFailure) {
+  private RunDirectory(Path partial, Path target, boolean keepOnFailure, FolderLock lock) {
     this.partial = partial;
     this.target = target;
     this.keepOnFailure = keepOnFailure;
+    this.lock = lock;
   }
 
   /**
    * A run folder with a fixed name for resumable runs (sweeps): an existing {@code .name.partial} folder is
-   * reused with its checkpoint, and kept when the run fails so that the next attempt resumes it.
+   * reused with its checkpoint, and kept when the run fails so that the next attempt resumes it. One
+   * process at a time: the lock file {@code .name.lock} beside it (it must survive the rename) refuses a
+   * second one, naming the first.
    */
   public static RunDirectory resumable(Path parent, String name) {
     Path partial = parent.resolve("." + name + ".partial");
+    FolderLock lock = FolderLock.acquire(parent.resolve(name), parent.resolve("." + name + ".lock"), "run");
     try {
       Files.createDirectories(partial);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + partial, e);
+      lock.close();
+      throw IoErrors.at(partial, "create", e);
     }
-    return new RunDirectory(partial, parent.resolve(name), true);
+    return new RunDirectory(partial, parent.resolve(name), true, lock);
   }
 
-  /** A run name made safe for a folder name: characters other than letters, digits, '.', '_' and '-' become '_'. */
+  /**
+   * A run name made safe for a folder name: characters other than letters, digits, '.', '_' and '-' become
+   * '_'; a name that would still escape its parent folder ("", ".", "..") is refused.
+   */
   public static String safeName(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
+      throw new ConfigException("name", "'" + name + "' cannot name a run folder: use letters, digits, '.', '_' or '-'");
+    }
+    return safe;
+  }
+
+  /** Deletes a run folder for good (a finished run that {@code --discard-changed} replaces). */
+  public static void discard(Path folder) {
+    deleteTree(folder);
+  }
+
+  /** Keeps the partial folder even if the run fails from here on: training is done and must not be lost. */
+  public void keepOnFailure() {
+    keepOnFailure = true;
   }
 
   /** A new run folder {@code parent/name-yyyyMMdd-HHmmss[-n]}. */
@@ -66,13 +92,13 @@ public final class RunDirectory implements AutoCloseable {
         }
         try {
           Files.createDirectory(partial);
-          return new RunDirectory(partial, target, false);
+          return new RunDirectory(partial, target, false, null);
         } catch (FileAlreadyExistsException e) {
           // another process took this name in the same second; try the next suffix
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a run folder under " + parent, e);
+      throw IoErrors.at(parent, "create a run folder in", e);
     }
   }
 
@@ -95,7 +121,7 @@ public final class RunDirectory implements AutoCloseable {
     try {
       writeString(file, Yaml.JSON.writeValueAsString(value) + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw IoErrors.at(partial.resolve(file), "write", e);
     }
   }
 
@@ -109,7 +135,7 @@ public final class RunDirectory implements AutoCloseable {
     try {
       Files.deleteIfExists(partial.resolve(file));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw IoErrors.at(partial.resolve(file), "delete", e);
     }
   }
 
@@ -121,7 +147,7 @@ public final class RunDirectory implements AutoCloseable {
       Files.writeString(partial.resolve(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw IoErrors.at(partial.resolve(file), "append to", e);
     }
   }
 
@@ -133,20 +159,26 @@ public final class RunDirectory implements AutoCloseable {
       try {
         Files.move(partial, target);
       } catch (IOException io) {
-        throw new UncheckedIOException(io);
+        throw IoErrors.at(target, "move the finished run to", io);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw IoErrors.at(target, "move the finished run to", e);
     }
     committed = true;
     return target;
   }
 
-  /** Deletes the partial folder unless the run was committed or is resumable. */
+  /** Deletes the partial folder unless the run was committed or is to be kept; releases the lock. */
   @Override
   public void close() {
-    if (!committed && !keepOnFailure) {
-      deleteTree(partial);
+    try {
+      if (!committed && !keepOnFailure) {
+        deleteTree(partial);
+      }
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
     }
   }
 
@@ -157,7 +189,7 @@ public final class RunDirectory implements AutoCloseable {
       Files.writeString(temp, content, StandardCharsets.UTF_8);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw IoErrors.at(file, "write", e);
     }
   }
 

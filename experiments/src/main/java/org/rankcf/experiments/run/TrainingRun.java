@@ -11,6 +11,7 @@ import org.rankcf.evaluation.EvaluationResult;
 import org.rankcf.evaluation.Stage;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.data.SplitData;
+import org.rankcf.framework.spectral.SpectrumFailure;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.train.Checkpoint;
 import org.rankcf.framework.train.EpochRecord;
@@ -62,17 +63,39 @@ public final class TrainingRun {
    * is resumed, so the result equals that of an uninterrupted run.
    */
   public RunOutcome executeResumable(Path parent, String name) {
+    return executeResumable(parent, name, false);
+  }
+
+  /**
+   * As {@link #executeResumable(Path, String)}; a checkpoint made with other settings (its
+   * {@link RunFingerprint}) is refused, or discarded when {@code discardChanged}.
+   */
+  public RunOutcome executeResumable(Path parent, String name, boolean discardChanged) {
     try (RunDirectory run = RunDirectory.resumable(parent, name)) {
-      return execute(run, true);
+      return execute(run, true, discardChanged);
     }
   }
 
   private RunOutcome execute(RunDirectory run, boolean checkpoints) {
+    return execute(run, checkpoints, false);
+  }
+
+  private RunOutcome execute(RunDirectory run, boolean checkpoints, boolean discardChanged) {
     try (Parallel parallel = new Parallel(config.threads())) {
       Assembly assembly = new Assembly(config, repositoryRoot, dataRoot, parallel);
       SplitData split = assembly.split();
       Model model = assembly.model();
       Trainer trainer = assembly.trainer();
+      RunFingerprint fingerprint = RunFingerprint.of(config, split.hash());
+      if (checkpoints && run.has(CHECKPOINT)) {
+        RunFingerprint older = RunFingerprint.read(run.path());
+        if (discardChanged && !fingerprint.changesFrom(older).isEmpty()) {
+          run.delete(CHECKPOINT);
+        } else {
+          fingerprint.requireSameAs(older, "the interrupted run " + run.target(), RunFingerprint.DISCARD_FLAG);
+        }
+      }
+      fingerprint.write(run);
 
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("name", config.name());
@@ -97,31 +120,40 @@ public final class TrainingRun {
         });
       }
       extraListeners.forEach(trainer::addListener);
-      TrainingResult result = trainer.fit();
-
-      EvaluationResult test = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.TEST);
-      EpochRecord best = result.epochs().get(Math.max(0, result.bestEpoch()));
-      Map<String, Object> metrics = new LinkedHashMap<>();
-      metrics.put("best_epoch", result.bestEpoch());
-      metrics.put("epochs_run", result.epochs().size());
-      metrics.put("stop_reason", result.stopReason());
-      metrics.put("switch_epoch", result.switchEpoch());
-      metrics.put("selection_metric", config.metric());
-      metrics.put("selected_on_test", split.selectsOnTest());
-      metrics.put("validation", result.bestValidation());
-      metrics.put("test", test.metrics());
-      metrics.put("test_users", test.usersEvaluated());
-      metrics.put("user_stable_rank", best.userStableRank());
-      metrics.put("item_stable_rank", best.itemStableRank());
-      metrics.put("train_seconds", result.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum());
-      metrics.put("eval_seconds", result.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum());
-      metrics.put("seconds_to_best", best.elapsedSeconds());
-      metrics.put("memory", PeakMemory.describe());
-      run.writeJson("metrics.json", metrics);
-      run.writeString(PER_USER, perUserCsv(test, config.metric()));
-      run.delete(CHECKPOINT);
-      Path committed = run.commit();
-      return new RunOutcome(committed, result, test.metrics());
+      TrainingResult result = fit(trainer);
+      // training is done: from here a failed write (full disk, ...) keeps the folder with the trained tables
+      run.keepOnFailure();
+      try {
+        EvaluationResult test = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.TEST);
+        EpochRecord best = result.epochs().get(Math.max(0, result.bestEpoch()));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("best_epoch", result.bestEpoch());
+        metrics.put("epochs_run", result.epochs().size());
+        metrics.put("stop_reason", result.stopReason());
+        metrics.put("switch_epoch", result.switchEpoch());
+        metrics.put("selection_metric", config.metric());
+        metrics.put("selected_on_test", split.selectsOnTest());
+        metrics.put("validation", result.bestValidation());
+        metrics.put("test", test.metrics());
+        metrics.put("test_users", test.usersEvaluated());
+        metrics.put("user_stable_rank", best.userStableRank());
+        metrics.put("item_stable_rank", best.itemStableRank());
+        metrics.put("train_seconds", result.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum());
+        metrics.put("eval_seconds", result.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum());
+        metrics.put("seconds_to_best", best.elapsedSeconds());
+        metrics.put("memory", PeakMemory.describe());
+        run.writeJson("metrics.json", metrics);
+        run.writeString(PER_USER, perUserCsv(test, config.metric()));
+        Path committed = run.commit();
+        deleteCheckpoint(committed);
+        return new RunOutcome(committed, result, test.metrics());
+      } catch (RuntimeException e) {
+        if (!checkpoints) {
+          saveIfPossible(run, trainer);
+        }
+        throw new org.rankcf.framework.util.UserInputException(e.getMessage() + "; the trained run is kept in "
+            + run.path() + (checkpoints ? " (run again to finish it)" : " (checkpoint.bin holds its tables)"), e);
+      }
     }
   }
 
@@ -139,6 +171,32 @@ public final class TrainingRun {
       csv.append('\n');
     }
     return csv.toString();
+  }
+
+  /** Trains; a spectrum that cannot be computed (divergence) is reported with its epoch. */
+  private static TrainingResult fit(Trainer trainer) {
+    try {
+      return trainer.fit();
+    } catch (SpectrumFailure e) {
+      throw e.atEpoch(trainer.state().records().size());
+    }
+  }
+
+  private static void deleteCheckpoint(Path committed) {
+    try {
+      java.nio.file.Files.deleteIfExists(committed.resolve(CHECKPOINT));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + committed.resolve(CHECKPOINT), e);
+    }
+  }
+
+  /** A last attempt to keep the trained tables of a run whose final writes failed. */
+  private static void saveIfPossible(RunDirectory run, Trainer trainer) {
+    try {
+      Checkpoint.save(run.path().resolve(CHECKPOINT), trainer);
+    } catch (IOException | RuntimeException e) {
+      // the disk may be full: the original failure is what the user must see
+    }
   }
 
   private static void save(RunDirectory run, Trainer trainer) {

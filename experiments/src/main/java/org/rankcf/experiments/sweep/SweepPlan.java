@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rankcf.experiments.config.ConfigLoader;
+import org.rankcf.framework.util.ConfigException;
 
 /** The runs of a sweep: every variant times every combination of axis values, in a fixed order. */
 public final class SweepPlan {
@@ -34,7 +35,23 @@ public final class SweepPlan {
 
   private SweepPlan() {}
 
+  /** The most runs a sweep may plan: beyond it the plan alone would fill the heap, and no machine runs it. */
+  public static final long MAX_RUNS = 100_000;
+
+  /** The number of runs, counted without expanding them. */
+  public static long count(SweepSpec spec) {
+    long runs = spec.variants().size();
+    for (List<JsonNode> values : spec.axes().values()) {
+      runs = Math.min(runs * Math.min(values.size(), MAX_RUNS + 1), MAX_RUNS + 1); // both factors <= MAX_RUNS + 1: no overflow
+    }
+    return runs;
+  }
+
   public static List<PlannedRun> expand(SweepSpec spec) {
+    if (count(spec) > MAX_RUNS) {
+      throw new ConfigException("axes", "the grid has " + describeCount(spec) + " runs, more than the " + MAX_RUNS
+          + " a sweep may plan: split it into smaller sweeps");
+    }
     List<Map<String, JsonNode>> combinations = new ArrayList<>();
     combinations.add(new LinkedHashMap<>());
     for (Map.Entry<String, List<JsonNode>> axis : spec.axes().entrySet()) {
@@ -63,6 +80,15 @@ public final class SweepPlan {
       }
     }
     return runs;
+  }
+
+  /** The exact run count as a product (it may exceed a long). */
+  private static String describeCount(SweepSpec spec) {
+    java.math.BigInteger runs = java.math.BigInteger.valueOf(spec.variants().size());
+    for (List<JsonNode> values : spec.axes().values()) {
+      runs = runs.multiply(java.math.BigInteger.valueOf(values.size()));
+    }
+    return runs.toString();
   }
 
   private static void apply(ObjectNode config, ObjectNode overrides) {

@@ -41,6 +41,11 @@ public record SweepSpec(
     ConfigNode root = new ConfigNode(Yaml.read(file), "");
     String fallbackName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
     String name = root.string("name", fallbackName);
+    if (!name.matches("[A-Za-z0-9_+=-][A-Za-z0-9._+=-]*")) {
+      // the name becomes the folder runs/sweeps/NAME: no separators, no "..", nothing outside that folder
+      throw new ConfigException("name", "'" + name + "' cannot name a sweep folder: use letters, digits and . _ + = -"
+          + ", not starting with '.'");
+    }
     JsonNode baseNode = root.raw("base");
     ObjectNode base;
     if (baseNode == null || baseNode.isNull()) {

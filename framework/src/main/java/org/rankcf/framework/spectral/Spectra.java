@@ -1,6 +1,8 @@
 package org.rankcf.framework.spectral;
 
 import java.util.Arrays;
+import org.apache.commons.math3.exception.MathArithmeticException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.rankcf.framework.kernels.KernelPath;
@@ -115,7 +117,13 @@ public final class Spectra {
 
   /** Singular values from a d x d Gram matrix: square roots of its eigenvalues, decreasing. */
   public static Spectrum spectrumOfGram(double[] gram, int dim) {
-    double[] eigen = new EigenDecomposition(matrix(gram, dim)).getRealEigenvalues();
+    requireFinite(gram);
+    double[] eigen;
+    try {
+      eigen = new EigenDecomposition(matrix(gram, dim)).getRealEigenvalues();
+    } catch (MathIllegalStateException | MathArithmeticException e) {
+      throw new SpectrumFailure("did not converge (" + e.getMessage() + ")", e);
+    }
     double[] singular = new double[dim];
     for (int k = 0; k < dim; k++) {
       singular[k] = Math.sqrt(Math.max(0, eigen[k]));
@@ -134,7 +142,17 @@ public final class Spectra {
 
   /** Top eigenpair of a symmetric d x d matrix (row-major), from {@link TopEigenpair}. */
   public static Eigenpair topEigenpair(double[] gram, int dim) {
+    requireFinite(gram);
     return TopEigenpair.of(gram, dim);
+  }
+
+  /** NaN or infinity in a Gram matrix makes eigen-solvers loop to their limit: refuse it as divergence. */
+  private static void requireFinite(double[] gram) {
+    for (double g : gram) {
+      if (!Double.isFinite(g)) {
+        throw new SpectrumFailure("is undefined: the table holds " + (Double.isNaN(g) ? "NaN" : "infinite") + " values", null);
+      }
+    }
   }
 
   private static Array2DRowRealMatrix matrix(double[] gram, int dim) {
