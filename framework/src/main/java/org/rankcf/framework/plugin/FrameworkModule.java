@@ -2,8 +2,8 @@ package org.rankcf.framework.plugin;
 
 import com.google.inject.AbstractModule;
 import org.rankcf.framework.model.MatrixFactorization;
-import org.rankcf.framework.model.lightgcn.LightGcn;
-import org.rankcf.framework.model.lightgcn.LightGcnConfig;
+import org.rankcf.framework.model.graph.LightGcn;
+import org.rankcf.framework.model.graph.LightGcnConfig;
 import org.rankcf.framework.sampler.BatchPositivesSampler;
 import org.rankcf.framework.sampler.PopularitySampler;
 import org.rankcf.framework.sampler.SamplerConfig;

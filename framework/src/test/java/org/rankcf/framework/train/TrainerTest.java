@@ -13,8 +13,8 @@ import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
-import org.rankcf.framework.model.lightgcn.LightGcn;
-import org.rankcf.framework.model.lightgcn.LightGcnConfig;
+import org.rankcf.framework.model.graph.LightGcn;
+import org.rankcf.framework.model.graph.LightGcnConfig;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.sampler.SamplerConfig;
@@ -103,8 +103,8 @@ class TrainerTest {
   void warmPhaseCoversEpochsZeroToWThenTuneAndEarlyStoppingCountsOnlyInTune() {
     PullLoss warmLoss = new PullLoss("warm");
     PullLoss tuneLoss = new PullLoss("tune");
-    Schedule schedule = new Schedule(new Phase("warm", "pull", warmLoss, List.of()),
-        new Phase("tune", "pull", tuneLoss, List.of()), 2, false, 1);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", warmLoss, List.of()),
+        new Phase(PhaseKind.TUNE, "pull", tuneLoss, List.of()), 2, false, 1);
     // no improvement at all during warm must not stop training; in tune, patience 2 stops after epoch 5
     TrainingResult result = trainer(schedule, scripted(0.5, 0.4, 0.3, 0.6, 0.55, 0.55, 0.9), 20, 1, mf()).fit();
     assertThat(result.epochs()).extracting(EpochRecord::phase)
@@ -118,8 +118,8 @@ class TrainerTest {
 
   @Test
   void tunePatienceIsMeasuredAgainstTheTunePhasesOwnBest() {
-    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
-        new Phase("tune", "pull", new PullLoss("t"), List.of()), 0, false, 1);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", new PullLoss("w"), List.of()),
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()), 0, false, 1);
     // warm epoch 0 scores 0.5; the tune phase starts lower but keeps improving on its own best
     TrainingResult result = trainer(schedule, scripted(0.5, 0.1, 0.2, 0.3, 0.4, 0.45, 0.6, 0.6, 0.6), 20, 1, mf()).fit();
     assertThat(result.bestEpoch()).isEqualTo(6);
@@ -128,7 +128,7 @@ class TrainerTest {
 
   @Test
   void noEarlyStoppingBeforeMinEpochs() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()));
     // a chance-level start that does not improve for four epochs, then climbs
     double[] scores = {0.3, 0.2, 0.2, 0.2, 0.2, 0.4, 0.5, 0.5, 0.5};
     assertThat(trainer(schedule, scripted(scores), 20, 1, mf(), 0).fit().epochs()).hasSize(3);
@@ -139,8 +139,8 @@ class TrainerTest {
 
   @Test
   void plateauSwitchLeavesWarmPhaseEarly() {
-    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
-        new Phase("tune", "pull", new PullLoss("t"), List.of()), 10, true, 2);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", new PullLoss("w"), List.of()),
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()), 10, true, 2);
     TrainingResult result = trainer(schedule, scripted(0.1, 0.2, 0.2, 0.2, 0.3, 0.3, 0.3), 7, 1, mf()).fit();
     assertThat(result.switchEpoch()).isEqualTo(4);
   }
@@ -155,7 +155,7 @@ class TrainerTest {
       snapshots.add(model.users().data().clone());
       return Map.of("ndcg@20", scores[epoch[0]++]);
     };
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()));
     TrainingResult result = trainer(schedule, evaluator, 4, 3, model).fit();
     assertThat(result.bestEpoch()).isEqualTo(1);
     assertThat(model.users().data()).containsExactly(snapshots.get(1));
@@ -163,7 +163,7 @@ class TrainerTest {
 
   @Test
   void sameSeedGivesBitIdenticalParametersAndOtherSeedDoesNot() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()));
     MatrixFactorization a = mf();
     MatrixFactorization b = mf();
     MatrixFactorization c = mf();
@@ -196,7 +196,7 @@ class TrainerTest {
     };
     TrainerConfig config = new TrainerConfig(epochs, 64, 0, epochs + 1, "ndcg@20", seed, 0, pairs);
     MatrixFactorization mf = mf();
-    new Trainer(config, Schedule.tuneOnly(new Phase("tune", "count", counting, List.of())), mf,
+    new Trainer(config, Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "count", counting, List.of())), mf,
         new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), new Adam(AdamConfig.DEFAULTS, mf.parameters()),
         scripted(0.1), TRAIN, Parallel.serial()).fit();
     return draws;
@@ -234,7 +234,7 @@ class TrainerTest {
       return 0;
     };
     Schedule schedule = Schedule.tuneOnly(
-        new Phase("tune", "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("slow", slow, 1.0))));
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("slow", slow, 1.0))));
     TrainingResult result = trainer(schedule, scripted(0.1, 0.2), 2, 9, mf()).fit();
     for (EpochRecord record : result.epochs()) {
       assertThat(record.termSeconds()).containsOnlyKeys("pull", "slow");
@@ -251,8 +251,8 @@ class TrainerTest {
   @Test
   void resumingFromACheckpointEndsExactlyAsAnUninterruptedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
-    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
-        new Phase("tune", "pull", new PullLoss("t"), List.of()), 1, false, 1);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", new PullLoss("w"), List.of()),
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()), 1, false, 1);
     double[] scores = {0.1, 0.3, 0.2, 0.4, 0.35, 0.3, 0.3};
     MatrixFactorization whole = mf();
     TrainingResult expected = trainer(schedule, scripted(scores), 7, 9, whole).fit();
@@ -312,7 +312,7 @@ class TrainerTest {
       }
     };
     Schedule schedule = Schedule.tuneOnly(
-        new Phase("tune", "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("table", tableTerm, 0.5))));
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("table", tableTerm, 0.5))));
     TrainerConfig config = new TrainerConfig(3, 64, 1, 100, "ndcg@20", 9, 0);
     try (Parallel parallel = new Parallel(2)) {
       MatrixFactorization mf = mf();
@@ -331,7 +331,7 @@ class TrainerTest {
 
   @Test
   void lazyAdamRefusesATermOnTheWholeTables() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("tune"),
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"),
         List.of(new WeightedRegularizer("table", new Regularizer() {
           @Override
           public double valueAndGradient(Batch batch, double weight) {
@@ -366,7 +366,7 @@ class TrainerTest {
     float[] usersBefore = model.parameters().get(0).data().clone();
     float[] itemsBefore = model.parameters().get(1).data().clone();
     Schedule schedule = Schedule.tuneOnly(
-        new Phase("tune", "none", constantLoss(0), List.of(new WeightedRegularizer("push", push, 2.0))));
+        new Phase(PhaseKind.TUNE, "none", constantLoss(0), List.of(new WeightedRegularizer("push", push, 2.0))));
     double lr = 0.01;
     new Trainer(new TrainerConfig(1, TRAIN.size(), 1, 2, "ndcg@20", 1, 0), schedule, model,
         new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
@@ -380,7 +380,7 @@ class TrainerTest {
 
   @Test
   void divergenceIsAUserErrorNamingTheLearningRate() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "nan", constantLoss(Double.NaN), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "nan", constantLoss(Double.NaN), List.of()));
     assertThatThrownBy(() -> trainer(schedule, scripted(0.1), 2, 1, mf()).fit())
         .isInstanceOf(UserInputException.class).hasMessageContaining("train.optimizer.lr");
   }

@@ -1,0 +1,147 @@
+package org.rankcf.framework.train;
+
+import java.util.Arrays;
+import java.util.List;
+import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.optim.Adam;
+import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.ModelCapability;
+import org.rankcf.framework.util.Parallel;
+
+/**
+ * How a step's gradients reach the parameters, chosen once from the model's declared capabilities and the
+ * optimiser's settings. The only place that calls the optimiser.
+ */
+abstract sealed class UpdateStrategy {
+  final Model model;
+  final Adam adam;
+  final Parallel parallel;
+  /** Gradients w.r.t. the final tables, full size; the batch scatters its rows into them. */
+  final float[] userGrad;
+  final float[] itemGrad;
+
+  private UpdateStrategy(Model model, Adam adam, Parallel parallel, Batch batch) {
+    this.model = model;
+    this.adam = adam;
+    this.parallel = parallel;
+    this.userGrad = new float[model.users().data().length];
+    this.itemGrad = new float[model.items().data().length];
+    batch.setParallel(parallel);
+  }
+
+  /**
+   * Dense updates for a model whose final tables are its parameters; lazy row updates when the optimiser
+   * asks for them and that holds (a propagated model touches every row); back through the model otherwise.
+   */
+  static UpdateStrategy choose(Model model, Adam adam, Parallel parallel, Batch batch) {
+    if (!model.capabilities().contains(ModelCapability.PARAMETERS_ARE_FINAL_TABLES)) {
+      return new Propagated(model, adam, parallel, batch);
+    }
+    return adam.config().lazy() ? new LazyRows(model, adam, parallel, batch) : new DenseRows(model, adam, parallel, batch);
+  }
+
+  /** Whether only the batch's rows are stepped (terms on whole tables are then refused). */
+  boolean lazy() {
+    return false;
+  }
+
+  void startEpoch(int epoch) {
+    adam.startEpoch(epoch);
+  }
+
+  /** Copies the batch's rows out of the final tables and points its full-table gradients at ours. */
+  void gather(Batch batch) {
+    batch.gather(model.users(), model.items(), userGrad, itemGrad);
+  }
+
+  /** Applies the gradients the step's objective left in the batch. */
+  abstract void update(Batch batch);
+
+  /** MF, dense: Adam adds the batch's rows into the table gradients itself, block by block. */
+  static final class DenseRows extends UpdateStrategy {
+    DenseRows(Model model, Adam adam, Parallel parallel, Batch batch) {
+      super(model, adam, parallel, batch);
+    }
+
+    @Override
+    void update(Batch batch) {
+      adam.step(List.of(userGrad, itemGrad), List.of(new Adam.PendingRows(batch.userSlots(), batch.userGrad()),
+          new Adam.PendingRows(batch.itemSlots(), batch.itemGrad())), parallel);
+    }
+  }
+
+  /** MF, lazy: only the batch's unique rows are stepped; the Adam kernel clears what it consumed. */
+  static final class LazyRows extends UpdateStrategy {
+    LazyRows(Model model, Adam adam, Parallel parallel, Batch batch) {
+      super(model, adam, parallel, batch);
+    }
+
+    @Override
+    boolean lazy() {
+      return true;
+    }
+
+    @Override
+    void update(Batch batch) {
+      batch.scatter();
+      int[][] rows = {batch.uniqueUserIds(), batch.uniqueItemIds()};
+      int[] counts = {batch.numUniqueUsers(), batch.numUniqueItems()};
+      adam.stepRows(model.backward(userGrad, itemGrad), rows, counts, parallel);
+    }
+  }
+
+  /**
+   * A propagating model: the final-table gradients go back through the model; gradients of terms on the
+   * parameters themselves (an L2 on layer 0, an auxiliary objective) bypass the propagation and are added
+   * to what comes back.
+   */
+  static final class Propagated extends UpdateStrategy {
+    private final float[] userParameterGrad;
+    private final float[] itemParameterGrad;
+    private final int userIndex;
+    private final int itemIndex;
+
+    Propagated(Model model, Adam adam, Parallel parallel, Batch batch) {
+      super(model, adam, parallel, batch);
+      this.userParameterGrad = new float[model.userParameters().data().length];
+      this.itemParameterGrad = new float[model.itemParameters().data().length];
+      this.userIndex = indexOf(model, model.userParameters().data());
+      this.itemIndex = indexOf(model, model.itemParameters().data());
+      batch.setParameters(model.userParameters(), model.itemParameters(), userParameterGrad, itemParameterGrad);
+    }
+
+    private static int indexOf(Model model, float[] table) {
+      for (int t = 0; t < model.parameters().size(); t++) {
+        if (model.parameters().get(t).data() == table) {
+          return t;
+        }
+      }
+      throw new IllegalStateException(model.name() + ": its user/item parameters are not among parameters()");
+    }
+
+    @Override
+    void update(Batch batch) {
+      batch.scatter();
+      List<float[]> grads = model.backward(userGrad, itemGrad);
+      addAndClear(userParameterGrad, grads.get(userIndex));
+      addAndClear(itemParameterGrad, grads.get(itemIndex));
+      adam.step(grads, parallel);
+      // the Adam kernel clears the gradients it consumed; a propagating model returns its own buffers
+      if (!grads.contains(userGrad)) {
+        Arrays.fill(userGrad, 0f);
+      }
+      if (!grads.contains(itemGrad)) {
+        Arrays.fill(itemGrad, 0f);
+      }
+    }
+
+    private void addAndClear(float[] from, float[] into) {
+      parallel.forRange(from.length, (chunk, start, end) -> {
+        for (int t = start; t < end; t++) {
+          into[t] += from[t];
+          from[t] = 0f;
+        }
+      });
+    }
+  }
+}
