@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
+import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
 import org.rankcf.framework.model.graph.LightGcn;
@@ -19,8 +21,11 @@ import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
+import org.rankcf.framework.spi.AuxiliaryObjective;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.ModelCapability;
 import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
@@ -376,6 +381,117 @@ class TrainerTest {
     expected[0] -= (float) lr;
     assertThat(model.parameters().get(0).data()).containsExactly(expected, within(1e-6f));
     assertThat(model.parameters().get(1).data()).containsExactly(itemsBefore);
+  }
+
+  /** Records every draw an auxiliary objective gets; pushes one layer-0 entry by its first draw. */
+  private static final class DrawingTerm implements AuxiliaryObjective {
+    final List<Long> draws = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "drawing";
+    }
+
+    @Override
+    public double weight() {
+      return 0.25;
+    }
+
+    @Override
+    public double valueAndGradient(Batch batch, double weight, SplittableRandom random) {
+      long draw = random.nextLong();
+      draws.add(draw);
+      batch.userParameterGrad()[1] += (float) (weight * (draw & 1));
+      return 2.0;
+    }
+  }
+
+  /** LightGCN with one extra auxiliary term, as a graph-contrastive model adds its own. */
+  private static Model withAuxiliaryTerm(LightGcn base, AuxiliaryObjective term) {
+    return new Model() {
+      @Override
+      public String name() {
+        return "lightgcn+aux";
+      }
+
+      @Override
+      public int dim() {
+        return base.dim();
+      }
+
+      @Override
+      public List<EmbeddingTable> parameters() {
+        return base.parameters();
+      }
+
+      @Override
+      public Set<ModelCapability> capabilities() {
+        return base.capabilities();
+      }
+
+      @Override
+      public EmbeddingTable userParameters() {
+        return base.userParameters();
+      }
+
+      @Override
+      public EmbeddingTable itemParameters() {
+        return base.itemParameters();
+      }
+
+      @Override
+      public List<AuxiliaryObjective> auxiliaryObjectives() {
+        return List.of(term);
+      }
+
+      @Override
+      public void forward() {
+        base.forward();
+      }
+
+      @Override
+      public EmbeddingTable users() {
+        return base.users();
+      }
+
+      @Override
+      public EmbeddingTable items() {
+        return base.items();
+      }
+
+      @Override
+      public List<float[]> backward(float[] userGrad, float[] itemGrad) {
+        return base.backward(userGrad, itemGrad);
+      }
+    };
+  }
+
+  @Test
+  void auxiliaryTermsGetAStreamPerStepThatIsTheSameForEveryThreadCountAndEnterTheRecord() {
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"), List.of()));
+    TrainerConfig config = new TrainerConfig(2, 64, 1, 100, "ndcg@20", 9, 0);
+    List<List<Long>> draws = new ArrayList<>();
+    List<float[]> tables = new ArrayList<>();
+    List<TrainingResult> results = new ArrayList<>();
+    for (int threads : new int[] {1, 2}) {
+      try (Parallel parallel = new Parallel(threads)) {
+        LightGcn base = LightGcn.create(TRAIN, 8, new Initializer("normal", 0.1), LightGcnConfig.DEFAULTS, 5,
+            parallel);
+        DrawingTerm term = new DrawingTerm();
+        Model model = withAuxiliaryTerm(base, term);
+        results.add(new Trainer(config, schedule, model, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+            new Adam(new AdamConfig(0.01, 0, 0.9, 0.999, 1e-8, false), model.parameters()), scripted(0.1, 0.2),
+            TRAIN, parallel).fit());
+        draws.add(term.draws);
+        tables.add(base.userParameters().data());
+      }
+    }
+    int steps = (TRAIN.size() + 63) / 64;
+    assertThat(draws.get(0)).hasSize(2 * steps).doesNotHaveDuplicates().isEqualTo(draws.get(1));
+    assertThat(tables.get(1)).containsExactly(tables.get(0));
+    EpochRecord first = results.get(0).epochs().get(0);
+    assertThat(first.terms()).containsEntry("drawing", 2.0);
+    assertThat(first.loss()).isCloseTo(first.terms().get("pull") + 0.25 * 2.0, within(1e-9));
   }
 
   @Test
