@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.spi.Objective;
 import org.rankcf.framework.testing.TestBatches;
 import org.rankcf.framework.util.Parallel;
@@ -35,7 +36,7 @@ class LossParallelTest {
     float[] serialUsers = copy(batch.userGrad(), batch.numUniqueUsers() * 8);
     float[] serialItems = copy(batch.itemGrad(), batch.numUniqueItems() * 8);
     try (Parallel parallel = new Parallel(2)) {
-      batch.setParallel(parallel);
+      new BatchAssembler(batch).setParallel(parallel);
       float[][] users = new float[2][];
       for (int run = 0; run < 2; run++) {
         Arrays.fill(batch.userGrad(), 0f);

@@ -2,7 +2,7 @@ package org.rankcf.framework.train;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.spi.Sampler;
 
@@ -57,7 +57,7 @@ final class StepSampling {
   }
 
   /** Assigns step {@code step}'s pairs and negatives (drawn from {@code random}) to the batch. */
-  void fill(int step, Batch batch, SplittableRandom random) {
+  void fill(int step, BatchAssembler batch, SplittableRandom random) {
     int from = step * batchSize;
     int size = Math.min(batchSize, order.length - from);
     for (int b = 0; b < size; b++) {
@@ -75,7 +75,7 @@ final class StepSampling {
   }
 
   /** Hands the sampler's log-probabilities of the batch's negatives to the batch (sampled softmax's logQ). */
-  private void fillLogQ(Batch batch, int count) {
+  private void fillLogQ(BatchAssembler batch, int count) {
     if (logQ.length < count) {
       logQ = new float[count];
     }

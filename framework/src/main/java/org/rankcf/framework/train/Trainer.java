@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.spectral.Spectrum;
@@ -33,7 +33,7 @@ public final class Trainer {
   private final Evaluator evaluator;
   private final List<TrainingListener> listeners = new ArrayList<>();
   private final SpectraListener spectra;
-  private final Batch batch;
+  private final BatchAssembler batch;
   private final StepSampling sampling;
   private final StepObjective objective;
   private final UpdateStrategy update;
@@ -50,7 +50,7 @@ public final class Trainer {
     this.model = model;
     this.adam = adam;
     this.evaluator = evaluator;
-    this.batch = new Batch(train.numUsers(), train.numItems(), model.dim());
+    this.batch = new BatchAssembler(train.numUsers(), train.numItems(), model.dim());
     this.sampling = new StepSampling(train, config.pairs(), config.batchSize(), sampler);
     this.objective = new StepObjective(model.auxiliaryObjectives(), config.seed());
     this.update = UpdateStrategy.choose(model, adam, parallel, batch);
@@ -112,7 +112,7 @@ public final class Trainer {
     for (int step = 0; step < steps; step++) {
       sampling.fill(step, batch, random);
       update.gather(batch);
-      objective.evaluate(phase, batch, epoch, step, totals);
+      objective.evaluate(phase, batch.batch(), epoch, step, totals);
       long updateStart = System.nanoTime();
       update.update(batch);
       model.forward();

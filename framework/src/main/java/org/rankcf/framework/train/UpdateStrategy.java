@@ -3,6 +3,7 @@ package org.rankcf.framework.train;
 import java.util.Arrays;
 import java.util.List;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.ModelCapability;
@@ -20,7 +21,7 @@ abstract sealed class UpdateStrategy {
   final float[] userGrad;
   final float[] itemGrad;
 
-  private UpdateStrategy(Model model, Adam adam, Parallel parallel, Batch batch) {
+  private UpdateStrategy(Model model, Adam adam, Parallel parallel, BatchAssembler batch) {
     this.model = model;
     this.adam = adam;
     this.parallel = parallel;
@@ -33,7 +34,7 @@ abstract sealed class UpdateStrategy {
    * Dense updates for a model whose final tables are its parameters; lazy row updates when the optimiser
    * asks for them and that holds (a propagated model touches every row); back through the model otherwise.
    */
-  static UpdateStrategy choose(Model model, Adam adam, Parallel parallel, Batch batch) {
+  static UpdateStrategy choose(Model model, Adam adam, Parallel parallel, BatchAssembler batch) {
     if (!model.capabilities().contains(ModelCapability.PARAMETERS_ARE_FINAL_TABLES)) {
       return new Propagated(model, adam, parallel, batch);
     }
@@ -50,29 +51,30 @@ abstract sealed class UpdateStrategy {
   }
 
   /** Copies the batch's rows out of the final tables and points its full-table gradients at ours. */
-  void gather(Batch batch) {
+  void gather(BatchAssembler batch) {
     batch.gather(model.users(), model.items(), userGrad, itemGrad);
   }
 
   /** Applies the gradients the step's objective left in the batch. */
-  abstract void update(Batch batch);
+  abstract void update(BatchAssembler batch);
 
   /** MF, dense: Adam adds the batch's rows into the table gradients itself, block by block. */
   static final class DenseRows extends UpdateStrategy {
-    DenseRows(Model model, Adam adam, Parallel parallel, Batch batch) {
+    DenseRows(Model model, Adam adam, Parallel parallel, BatchAssembler batch) {
       super(model, adam, parallel, batch);
     }
 
     @Override
-    void update(Batch batch) {
-      adam.step(List.of(userGrad, itemGrad), List.of(new Adam.PendingRows(batch.userSlots(), batch.userGrad()),
-          new Adam.PendingRows(batch.itemSlots(), batch.itemGrad())), parallel);
+    void update(BatchAssembler batch) {
+      Batch rows = batch.batch();
+      adam.step(List.of(userGrad, itemGrad), List.of(new Adam.PendingRows(batch.userSlots(), rows.userGrad()),
+          new Adam.PendingRows(batch.itemSlots(), rows.itemGrad())), parallel);
     }
   }
 
   /** MF, lazy: only the batch's unique rows are stepped; the Adam kernel clears what it consumed. */
   static final class LazyRows extends UpdateStrategy {
-    LazyRows(Model model, Adam adam, Parallel parallel, Batch batch) {
+    LazyRows(Model model, Adam adam, Parallel parallel, BatchAssembler batch) {
       super(model, adam, parallel, batch);
     }
 
@@ -82,11 +84,12 @@ abstract sealed class UpdateStrategy {
     }
 
     @Override
-    void update(Batch batch) {
+    void update(BatchAssembler batch) {
       batch.scatter();
-      int[][] rows = {batch.uniqueUserIds(), batch.uniqueItemIds()};
-      int[] counts = {batch.numUniqueUsers(), batch.numUniqueItems()};
-      adam.stepRows(model.backward(userGrad, itemGrad), rows, counts, parallel);
+      Batch rows = batch.batch();
+      int[][] ids = {rows.uniqueUserIds(), rows.uniqueItemIds()};
+      int[] counts = {rows.numUniqueUsers(), rows.numUniqueItems()};
+      adam.stepRows(model.backward(userGrad, itemGrad), ids, counts, parallel);
     }
   }
 
@@ -101,7 +104,7 @@ abstract sealed class UpdateStrategy {
     private final int userIndex;
     private final int itemIndex;
 
-    Propagated(Model model, Adam adam, Parallel parallel, Batch batch) {
+    Propagated(Model model, Adam adam, Parallel parallel, BatchAssembler batch) {
       super(model, adam, parallel, batch);
       this.userParameterGrad = new float[model.userParameters().data().length];
       this.itemParameterGrad = new float[model.itemParameters().data().length];
@@ -120,7 +123,7 @@ abstract sealed class UpdateStrategy {
     }
 
     @Override
-    void update(Batch batch) {
+    void update(BatchAssembler batch) {
       batch.scatter();
       List<float[]> grads = model.backward(userGrad, itemGrad);
       addAndClear(userParameterGrad, grads.get(userIndex));

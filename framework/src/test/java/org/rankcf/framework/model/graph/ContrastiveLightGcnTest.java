@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.kernels.SparseKernels;
 import org.rankcf.framework.model.Initializer;
@@ -38,12 +39,12 @@ class ContrastiveLightGcnTest {
       items[b] = TRAIN.userItems()[TRAIN.userPtr()[users[b]] + b % TRAIN.userDegree(users[b])];
     }
     int[] negatives = {8, 2, 3, 8, 0, 5, 1};
-    Batch batch = new Batch(USERS, ITEMS, DIM);
+    BatchAssembler batch = new BatchAssembler(USERS, ITEMS, DIM);
     batch.assign(users, items, users.length, negatives, 1);
     batch.gather(model.users(), model.items(), new float[USERS * DIM], new float[ITEMS * DIM]);
     batch.setParameters(model.userParameters(), model.itemParameters(), new float[USERS * DIM],
         new float[ITEMS * DIM]);
-    return batch;
+    return batch.batch();
   }
 
   /** The term's value with a fresh copy of the same random stream, so the noise is the same each call. */
