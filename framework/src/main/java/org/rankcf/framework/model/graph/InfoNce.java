@@ -64,32 +64,32 @@ final class InfoNce {
         }
       }
     });
-    // dL/dz1_i = sum_j dS_ij z2_j / tau and dL/dz2_j = sum_i dS_ij z1_i / tau, each row by one thread
-    parallel.forRange(n, (chunk, from, to) -> {
-      float[] g = new float[dim];
-      for (int i = from; i < to; i++) {
-        Arrays.fill(g, 0f);
-        for (int j = 0; j < n; j++) {
-          kernels.axpy(scores[i * n + j] * inverseTemperature, z2, j * dim, g, 0, dim);
-        }
-        addThroughNormalisation(g, z1, norms1[i], i, ids[i], grad1);
-      }
-    });
-    parallel.forRange(n, (chunk, from, to) -> {
-      float[] g = new float[dim];
-      for (int j = from; j < to; j++) {
-        Arrays.fill(g, 0f);
-        for (int i = 0; i < n; i++) {
-          kernels.axpy(scores[i * n + j] * inverseTemperature, z1, i * dim, g, 0, dim);
-        }
-        addThroughNormalisation(g, z2, norms2[j], j, ids[j], grad2);
-      }
-    });
+    // dL/dz1_i = sum_j dS_ij z2_j / tau and dL/dz2_j = sum_i dS_ij z1_i / tau
+    backToRows(n, n, 1, z2, z1, norms1, ids, inverseTemperature, grad1);
+    backToRows(n, 1, n, z1, z2, norms2, ids, inverseTemperature, grad2);
     double total = 0;
     for (int i = 0; i < n; i++) {
       total += rowLoss[i];
     }
     return total / n;
+  }
+
+  /**
+   * For every row r: g = sum_o dS[r * rowStride + o * otherStride] z_other_o / tau, added through row r's
+   * normalisation into row ids[r] of {@code grad}; each row by one thread.
+   */
+  private void backToRows(int n, int rowStride, int otherStride, float[] other, float[] z, float[] norms,
+      int[] ids, float inverseTemperature, float[] grad) {
+    parallel.forRange(n, (chunk, from, to) -> {
+      float[] g = new float[dim];
+      for (int r = from; r < to; r++) {
+        Arrays.fill(g, 0f);
+        for (int o = 0; o < n; o++) {
+          kernels.axpy(scores[r * rowStride + o * otherStride] * inverseTemperature, other, o * dim, g, 0, dim);
+        }
+        addThroughNormalisation(g, z, norms[r], r, ids[r], grad);
+      }
+    });
   }
 
   private void ensure(int n) {
