@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
-import org.rankcf.framework.model.EmbeddingTable;
+import org.rankcf.framework.model.AugmentedModel;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
 import org.rankcf.framework.model.graph.LightGcn;
@@ -25,7 +24,6 @@ import org.rankcf.framework.spi.AuxiliaryObjective;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.spi.Model;
-import org.rankcf.framework.spi.ModelCapability;
 import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
@@ -406,66 +404,6 @@ class TrainerTest {
     }
   }
 
-  /** LightGCN with one extra auxiliary term, as a graph-contrastive model adds its own. */
-  private static Model withAuxiliaryTerm(LightGcn base, AuxiliaryObjective term) {
-    return new Model() {
-      @Override
-      public String name() {
-        return "lightgcn+aux";
-      }
-
-      @Override
-      public int dim() {
-        return base.dim();
-      }
-
-      @Override
-      public List<EmbeddingTable> parameters() {
-        return base.parameters();
-      }
-
-      @Override
-      public Set<ModelCapability> capabilities() {
-        return base.capabilities();
-      }
-
-      @Override
-      public EmbeddingTable userParameters() {
-        return base.userParameters();
-      }
-
-      @Override
-      public EmbeddingTable itemParameters() {
-        return base.itemParameters();
-      }
-
-      @Override
-      public List<AuxiliaryObjective> auxiliaryObjectives() {
-        return List.of(term);
-      }
-
-      @Override
-      public void forward() {
-        base.forward();
-      }
-
-      @Override
-      public EmbeddingTable users() {
-        return base.users();
-      }
-
-      @Override
-      public EmbeddingTable items() {
-        return base.items();
-      }
-
-      @Override
-      public List<float[]> backward(float[] userGrad, float[] itemGrad) {
-        return base.backward(userGrad, itemGrad);
-      }
-    };
-  }
-
   @Test
   void auxiliaryTermsGetAStreamPerStepThatIsTheSameForEveryThreadCountAndEnterTheRecord() {
     Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"), List.of()));
@@ -478,7 +416,7 @@ class TrainerTest {
         LightGcn base = LightGcn.create(TRAIN, 8, new Initializer("normal", 0.1), LightGcnConfig.DEFAULTS, 5,
             parallel);
         DrawingTerm term = new DrawingTerm();
-        Model model = withAuxiliaryTerm(base, term);
+        Model model = new AugmentedModel("lightgcn+aux", base, List.of(term));
         results.add(new Trainer(config, schedule, model, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
             new Adam(new AdamConfig(0.01, 0, 0.9, 0.999, 1e-8, false), model.parameters()), scripted(0.1, 0.2),
             TRAIN, parallel).fit());

@@ -12,6 +12,7 @@ import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.kernels.SparseKernels;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.spi.AuxiliaryObjective;
+import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.ModelCapability;
 import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
@@ -23,16 +24,16 @@ class ContrastiveLightGcnTest {
   private static final Interactions TRAIN = LightGcnTest.randomGraph(USERS, ITEMS, 0.4, 3);
   private static final Initializer INIT = new Initializer("normal", 0.5);
 
-  private static ContrastiveLightGcn simGcl(Parallel parallel) {
+  private static Model simGcl(Parallel parallel) {
     return ContrastiveLightGcn.simGcl(TRAIN, DIM, INIT, new SimGclConfig(2, null, 0.3, 0.5, 0.7), 5, parallel);
   }
 
-  private static ContrastiveLightGcn xSimGcl(Parallel parallel) {
+  private static Model xSimGcl(Parallel parallel) {
     return ContrastiveLightGcn.xSimGcl(TRAIN, DIM, INIT, new XSimGclConfig(3, null, 0.3, 0.5, 0.7, 1), 5, parallel);
   }
 
   /** A batch of train pairs (users and items repeat) with the model's parameter gradients set apart. */
-  private static Batch batch(ContrastiveLightGcn model) {
+  private static Batch batch(Model model) {
     int[] users = {0, 1, 1, 4, 6, 7, 0};
     int[] items = new int[users.length];
     for (int b = 0; b < users.length; b++) {
@@ -53,7 +54,7 @@ class ContrastiveLightGcnTest {
   }
 
   /** Central differences of the unweighted value w.r.t. every layer-0 entry against weight-scaled analytics. */
-  private static void assertGradientMatches(ContrastiveLightGcn model) {
+  private static void assertGradientMatches(Model model) {
     Batch batch = batch(model);
     AuxiliaryObjective term = model.auxiliaryObjectives().get(0);
     double weight = term.weight();
@@ -95,8 +96,8 @@ class ContrastiveLightGcnTest {
   void termIsTheSameForEveryThreadCount() {
     for (boolean cross : new boolean[] {false, true}) {
       try (Parallel two = new Parallel(2)) {
-        ContrastiveLightGcn serial = cross ? xSimGcl(Parallel.serial()) : simGcl(Parallel.serial());
-        ContrastiveLightGcn threaded = cross ? xSimGcl(two) : simGcl(two);
+        Model serial = cross ? xSimGcl(Parallel.serial()) : simGcl(Parallel.serial());
+        Model threaded = cross ? xSimGcl(two) : simGcl(two);
         Batch a = batch(serial);
         Batch b = batch(threaded);
         double va = serial.auxiliaryObjectives().get(0).valueAndGradient(a, 0.7, new SplittableRandom(4));
@@ -152,7 +153,7 @@ class ContrastiveLightGcnTest {
 
   @Test
   void modelsDeclareThemselvesPropagatingAndNameTheirTerm() {
-    ContrastiveLightGcn model = simGcl(Parallel.serial());
+    Model model = simGcl(Parallel.serial());
     assertThat(model.capabilities()).doesNotContain(ModelCapability.PARAMETERS_ARE_FINAL_TABLES);
     assertThat(model.parameters()).containsExactly(model.userParameters(), model.itemParameters());
     assertThat(model.auxiliaryObjectives()).extracting(AuxiliaryObjective::name).containsExactly("simgcl-infonce");
