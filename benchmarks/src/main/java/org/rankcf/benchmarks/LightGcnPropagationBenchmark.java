@@ -7,8 +7,8 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.model.Initializer;
-import org.rankcf.framework.model.lightgcn.LightGcn;
-import org.rankcf.framework.model.lightgcn.LightGcnConfig;
+import org.rankcf.framework.model.graph.LightGcn;
+import org.rankcf.framework.model.graph.LightGcnConfig;
 
 /**
  * LightGCN's full-graph propagation on a gowalla-sized random graph (810,128 training pairs, d = 64, K = 3):

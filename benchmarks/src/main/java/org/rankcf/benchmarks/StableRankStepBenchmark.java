@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.util.Parallel;
 import org.rankcf.regularizers.StableRankRegularizer;
 
@@ -52,12 +53,13 @@ public class StableRankStepBenchmark {
       negatives[b] = random.nextInt(BenchData.GOWALLA_ITEMS);
     }
     parallel = threads == 1 ? Parallel.serial() : new Parallel(threads);
-    batch = new Batch(BenchData.GOWALLA_USERS, BenchData.GOWALLA_ITEMS, BenchData.DIM);
-    batch.setParallel(parallel);
-    batch.assign(users, positives, BATCH, negatives, 1);
-    batch.gather(BenchData.table(BenchData.GOWALLA_USERS, BenchData.DIM, 1),
+    BatchAssembler assembler = new BatchAssembler(BenchData.GOWALLA_USERS, BenchData.GOWALLA_ITEMS, BenchData.DIM);
+    assembler.setParallel(parallel);
+    assembler.assign(users, positives, BATCH, negatives, 1);
+    assembler.gather(BenchData.table(BenchData.GOWALLA_USERS, BenchData.DIM, 1),
         BenchData.table(BenchData.GOWALLA_ITEMS, BenchData.DIM, 2),
         new float[BenchData.GOWALLA_USERS * BenchData.DIM], new float[BenchData.GOWALLA_ITEMS * BenchData.DIM]);
+    batch = assembler.batch();
   }
 
   @TearDown(Level.Trial)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.objective.BatchUniformity;
 import org.rankcf.framework.model.EmbeddingTable;
@@ -73,13 +74,14 @@ public final class ObjectiveTimings {
     for (int k = 0; k < neg.length; k++) {
       neg[k] = random.nextInt(items.rows());
     }
-    Batch batch = new Batch(users.rows(), items.rows(), DIM);
+    BatchAssembler batch = new BatchAssembler(users.rows(), items.rows(), DIM);
     batch.assign(u, pos, size, neg, negatives);
     batch.gather(users, items, new float[users.data().length], new float[items.data().length]);
     batch.setParallel(parallel);
+    Batch gathered = batch.batch();
     System.out.printf("batch B=%d N=%d: %d unique users, %d unique items (%d positive)%n", size, negatives,
-        batch.numUniqueUsers(), batch.numUniqueItems(), batch.numPositiveItems());
-    return batch;
+        gathered.numUniqueUsers(), gathered.numUniqueItems(), gathered.numPositiveItems());
+    return gathered;
   }
 
   private static void time(String name, Objective objective, Batch batch) {

@@ -39,7 +39,7 @@ public final class SampledSoftmaxLoss extends PairScoreLoss {
   @Override
   public double valueAndGradient(Batch batch, double weight) {
     if (logq && !batch.hasNegativeLogQ()) {
-      throw new IllegalStateException("ssm with logq needs the negatives' log q in the batch (Batch.setNegativeLogQ)");
+      throw new IllegalStateException("ssm with logq needs the negatives' log q in the batch (BatchAssembler.setNegativeLogQ)");
     }
     return super.valueAndGradient(batch, weight);
   }

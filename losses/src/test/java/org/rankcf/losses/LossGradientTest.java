@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.testing.GradientCheck;
 import org.rankcf.framework.testing.TestBatches;
 
@@ -53,7 +54,7 @@ class LossGradientTest {
     for (int k = 0; k < logQ.length; k++) {
       logQ[k] = (float) (-1 - 2 * random.nextDouble());
     }
-    batch.setNegativeLogQ(logQ);
+    new BatchAssembler(batch).setNegativeLogQ(logQ);
     GradientCheck.assertGradientMatches(new SampledSoftmaxLoss(new SampledSoftmaxLoss.Config(0.5, true)), batch,
         LossReferences.sampledSoftmax(batch, 0.5, true), H, TOLERANCE);
   }

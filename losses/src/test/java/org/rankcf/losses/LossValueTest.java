@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.testing.TestBatches;
 
 /** Loss values on tiny batches worked out by hand. */
@@ -70,7 +71,7 @@ class LossValueTest {
   void sampledSoftmaxLogQRaisesARareNegativesLogit() {
     // q = 1/4: the negative's logit is 0.5 + log 4, so the loss is log(1 + 4 e^-1.5)
     Batch batch = onePair();
-    batch.setNegativeLogQ(new float[] {(float) Math.log(0.25)});
+    new BatchAssembler(batch).setNegativeLogQ(new float[] {(float) Math.log(0.25)});
     SampledSoftmaxLoss loss = new SampledSoftmaxLoss(new SampledSoftmaxLoss.Config(1.0, true));
     assertThat(loss.valueAndGradient(batch, 1.0)).isCloseTo(Math.log(1 + 4 * Math.exp(-1.5)), within(EXACT));
   }

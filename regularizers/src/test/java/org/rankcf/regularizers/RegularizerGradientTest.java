@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.rankcf.framework.testing.ReferenceMaths;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.testing.GradientCheck;
 import org.rankcf.framework.testing.TestBatches;
 import org.rankcf.framework.util.Parallel;
@@ -34,7 +35,7 @@ class RegularizerGradientTest {
     // the gradient pass cuts users + items (6 + 9 rows) at row 7, inside the items
     try (Parallel parallel = new Parallel(2)) {
       Batch batch = repeatedIds(3);
-      batch.setParallel(parallel);
+      new BatchAssembler(batch).setParallel(parallel);
       checkStableRank(batch);
     }
   }

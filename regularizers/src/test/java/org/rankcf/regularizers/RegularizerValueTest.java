@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.rankcf.framework.testing.ReferenceMaths;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.testing.TestBatches;
 import org.rankcf.framework.util.Parallel;
@@ -33,7 +34,7 @@ class RegularizerValueTest {
   @Test
   void stableRankEqualsTheFullSvdDefinitionOnALargerBatch() {
     Batch batch = TestBatches.random(300, 500, 16, 256, 2, 1.0, 11);
-    batch.setParallel(new Parallel(2));
+    new BatchAssembler(batch).setParallel(new Parallel(2));
     double value = new StableRankRegularizer().valueAndGradient(batch, 1.0);
     double expected = 0.5 * (
         ReferenceMaths.stableRankPenalty(toDouble(batch.users()), batch.numUniqueUsers(), 16)
@@ -55,7 +56,7 @@ class RegularizerValueTest {
     assertThat(serial).isCloseTo(expected, within(1e-6 * Math.abs(expected)));
 
     try (Parallel parallel = new Parallel(2)) {
-      batch.setParallel(parallel);
+      new BatchAssembler(batch).setParallel(parallel);
       float[][] runs = new float[2][];
       for (int run = 0; run < 2; run++) {
         Arrays.fill(batch.userGrad(), 0f);
@@ -105,7 +106,7 @@ class RegularizerValueTest {
         new int[] {0}, new int[] {0}, new int[] {1}, 1);
     float[] userParamGrad = new float[2];
     float[] itemParamGrad = new float[4];
-    batch.setParameters(table(0, 3), table(1, 1, 0, 2), userParamGrad, itemParamGrad);
+    new BatchAssembler(batch).setParameters(table(0, 3), table(1, 1, 0, 2), userParamGrad, itemParamGrad);
     assertThat(new L2Regularizer(L2Regularizer.Config.DEFAULTS).valueAndGradient(batch, 2.0))
         .isCloseTo(0.5 * (9 + 2 + 4), within(1e-9));
     assertThat(userParamGrad).containsExactly(0f, 6f);
@@ -121,7 +122,7 @@ class RegularizerValueTest {
     Batch propagated = TestBatches.repeatingIds(2, 0.5, 11);
     double value = new L2Regularizer(L2Regularizer.Config.DEFAULTS).valueAndGradient(layerZero, 1.0);
     assertThat(L2_PROPAGATED.valueAndGradient(propagated, 1.0)).isCloseTo(value, within(1e-6));
-    propagated.scatter();
+    new BatchAssembler(propagated).scatter();
     assertThat(layerZero.userTableGrad()).containsExactly(propagated.userTableGrad(), within(1e-7f));
     assertThat(layerZero.itemTableGrad()).containsExactly(propagated.itemTableGrad(), within(1e-7f));
   }

@@ -2,6 +2,7 @@ package org.rankcf.experiments.cli;
 
 import java.lang.management.ManagementFactory;
 import org.rankcf.framework.train.EpochRecord;
+import org.rankcf.framework.train.PhaseKind;
 import org.rankcf.framework.train.TrainingListener;
 
 /** Process CPU seconds (all threads) from each epoch's start to its end, for {@link BenchCommand}. */
@@ -16,7 +17,7 @@ final class EpochCpuTime implements TrainingListener {
   }
 
   @Override
-  public void epochStarted(int epoch, String phase, int steps) {
+  public void epochStarted(int epoch, PhaseKind phase, int steps) {
     started = os.getProcessCpuTime();
   }
 

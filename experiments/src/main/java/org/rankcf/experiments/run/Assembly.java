@@ -16,6 +16,7 @@ import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Sampler;
 import org.rankcf.framework.train.Phase;
+import org.rankcf.framework.train.PhaseKind;
 import org.rankcf.framework.train.Schedule;
 import org.rankcf.framework.train.Trainer;
 import org.rankcf.framework.train.TrainerConfig;
@@ -66,21 +67,21 @@ public final class Assembly {
   }
 
   private static Schedule schedule(RunConfig config, PluginContext context) {
-    Phase tune = phase("tune", config.tune(), context);
+    Phase tune = phase(PhaseKind.TUNE, config.tune(), context);
     if (config.warmStart() == null) {
       return Schedule.tuneOnly(tune);
     }
-    Phase warm = phase("warm", config.warmStart().phase(), context);
+    Phase warm = phase(PhaseKind.WARM, config.warmStart().phase(), context);
     return new Schedule(warm, tune, config.warmStart().epochs(), config.warmStart().switchOnPlateau(),
         config.warmStart().patience());
   }
 
-  private static Phase phase(String name, PhaseSpec spec, PluginContext context) {
+  private static Phase phase(PhaseKind kind, PhaseSpec spec, PluginContext context) {
     List<WeightedRegularizer> regs = new ArrayList<>();
     for (PhaseSpec.WeightedSpec reg : spec.regularizers()) {
       regs.add(new WeightedRegularizer(reg.regularizer().name(), reg.regularizer().create(context), reg.weight()));
     }
-    return new Phase(name, spec.loss().name(), spec.loss().create(context), regs);
+    return new Phase(kind, spec.loss().name(), spec.loss().create(context), regs);
   }
 
   /** The trainer of this run, selecting on the validation pairs. */

@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.rankcf.framework.train.EpochRecord;
+import org.rankcf.framework.train.PhaseKind;
 import org.rankcf.framework.train.TrainingListener;
 
 /**
@@ -25,9 +26,9 @@ public final class ProgressReporter implements TrainingListener {
   }
 
   @Override
-  public void epochStarted(int epoch, String phase, int steps) {
+  public void epochStarted(int epoch, PhaseKind phase, int steps) {
     if (terminal) {
-      bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "epoch %3d %s", epoch, phase))
+      bar = new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "epoch %3d %s", epoch, phase.key()))
           .setInitialMax(steps).setStyle(ProgressBarStyle.ASCII).setConsumer(
               new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).build();
     }

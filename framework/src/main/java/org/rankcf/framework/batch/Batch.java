@@ -1,7 +1,5 @@
 package org.rankcf.framework.batch;
 
-import java.util.Arrays;
-import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.util.Parallel;
 
@@ -21,222 +19,66 @@ import org.rankcf.framework.util.Parallel;
  * {@link #userParameters()} / {@link #itemParameters()} and add into {@link #userParameterGrad()} /
  * {@link #itemParameterGrad()}; for a model whose parameters are its final tables (MF) these are the
  * gathered tables and their gradients.
+ *
+ * <p>A batch only shows its contents; the trainer (and tests) fill it through a {@link BatchAssembler}.
  */
 public final class Batch {
-  private final int dim;
+  final int dim;
   private final int numUsersTotal;
   private final int numItemsTotal;
-  private Parallel parallel = Parallel.serial();
+  Parallel parallel = Parallel.serial();
 
-  private int size;
-  private int negatives;
-  private int[] users = new int[0];
-  private int[] posItems = new int[0];
-  private int[] negItems = new int[0];
-  private float[] negLogQ = new float[0];
-  private boolean hasNegLogQ;
+  int size;
+  int negatives;
+  int[] users = new int[0];
+  int[] posItems = new int[0];
+  int[] negItems = new int[0];
+  float[] negLogQ = new float[0];
+  boolean hasNegLogQ;
 
-  private int numUniqueUsers;
-  private int numUniqueItems;
-  private int numPositiveItems;
-  private int[] uniqueUsers = new int[0];
-  private int[] uniqueItems = new int[0];
-  private int[] userRow = new int[0];
-  private int[] posRow = new int[0];
-  private int[] negRow = new int[0];
-  private final int[] userSlot;
-  private final int[] itemSlot;
+  int numUniqueUsers;
+  int numUniqueItems;
+  int numPositiveItems;
+  int[] uniqueUsers = new int[0];
+  int[] uniqueItems = new int[0];
+  int[] userRow = new int[0];
+  int[] posRow = new int[0];
+  int[] negRow = new int[0];
 
-  private float[] u = new float[0];
-  private float[] i = new float[0];
-  private float[] gu = new float[0];
-  private float[] gi = new float[0];
+  float[] u = new float[0];
+  float[] i = new float[0];
+  float[] gu = new float[0];
+  float[] gi = new float[0];
 
-  private EmbeddingTable userTable;
-  private EmbeddingTable itemTable;
-  private float[] userTableGrad;
-  private float[] itemTableGrad;
-  private EmbeddingTable userParameters;
-  private EmbeddingTable itemParameters;
-  private float[] userParameterGrad;
-  private float[] itemParameterGrad;
+  EmbeddingTable userTable;
+  EmbeddingTable itemTable;
+  float[] userTableGrad;
+  float[] itemTableGrad;
+  EmbeddingTable userParameters;
+  EmbeddingTable itemParameters;
+  float[] userParameterGrad;
+  float[] itemParameterGrad;
 
-  /** A reusable batch over the given id ranges and embedding size. */
+  /** An empty batch over the given id ranges and embedding size; a {@link BatchAssembler} fills it. */
   public Batch(int numUsers, int numItems, int dim) {
     this.dim = dim;
     this.numUsersTotal = numUsers;
     this.numItemsTotal = numItems;
-    this.userSlot = new int[numUsers];
-    this.itemSlot = new int[numItems];
-    Arrays.fill(userSlot, -1);
-    Arrays.fill(itemSlot, -1);
   }
 
-  /**
-   * Sets the batch's pairs and negatives (copied) and works out the unique rows. {@code negItems} holds
-   * {@code size * negatives} ids, the negatives of pair b at {@code b * negatives + k}.
-   */
-  public void assign(int[] users, int[] posItems, int size, int[] negItems, int negatives) {
-    // the previous batch's slots stay readable until now (see userSlots())
-    for (int r = 0; r < numUniqueUsers; r++) {
-      userSlot[uniqueUsers[r]] = -1;
-    }
-    for (int r = 0; r < numUniqueItems; r++) {
-      itemSlot[uniqueItems[r]] = -1;
-    }
-    this.size = size;
-    this.negatives = negatives;
-    this.users = ensure(this.users, size);
-    this.posItems = ensure(this.posItems, size);
-    this.negItems = ensure(this.negItems, size * negatives);
-    System.arraycopy(users, 0, this.users, 0, size);
-    System.arraycopy(posItems, 0, this.posItems, 0, size);
-    System.arraycopy(negItems, 0, this.negItems, 0, size * negatives);
-    hasNegLogQ = false;
-
-    userRow = ensure(userRow, size);
-    posRow = ensure(posRow, size);
-    negRow = ensure(negRow, size * negatives);
-    uniqueUsers = ensure(uniqueUsers, size);
-    uniqueItems = ensure(uniqueItems, size * (1 + negatives));
-    numUniqueUsers = 0;
-    for (int b = 0; b < size; b++) {
-      int user = users[b];
-      int slot = userSlot[user];
-      if (slot < 0) {
-        slot = numUniqueUsers++;
-        userSlot[user] = slot;
-        uniqueUsers[slot] = user;
-      }
-      userRow[b] = slot;
-    }
-    numUniqueItems = 0;
-    for (int b = 0; b < size; b++) {
-      posRow[b] = itemSlot(posItems[b]);
-    }
-    numPositiveItems = numUniqueItems;
-    for (int k = 0; k < size * negatives; k++) {
-      negRow[k] = itemSlot(negItems[k]);
-    }
-    u = ensure(u, numUniqueUsers * dim);
-    i = ensure(i, numUniqueItems * dim);
-    gu = ensure(gu, numUniqueUsers * dim);
-    gi = ensure(gi, numUniqueItems * dim);
-    Arrays.fill(gu, 0, numUniqueUsers * dim, 0f);
-    Arrays.fill(gi, 0, numUniqueItems * dim, 0f);
-  }
-
-  /**
-   * Sets the log-probability with which the sampler drew each negative (copied; same layout as
-   * {@link #negativeIds()}), for the logQ correction of sampled softmax. Valid until the next {@link #assign}.
-   */
-  public void setNegativeLogQ(float[] logQ) {
-    negLogQ = ensure(negLogQ, size * negatives);
-    System.arraycopy(logQ, 0, negLogQ, 0, size * negatives);
-    hasNegLogQ = true;
-  }
-
-  /** Whether {@link #setNegativeLogQ} was called since the last {@link #assign}. */
+  /** Whether a log q was set for the current negatives ({@link BatchAssembler#setNegativeLogQ}). */
   public boolean hasNegativeLogQ() {
     return hasNegLogQ;
   }
 
-  /** Log q of pair b's k-th negative at {@code b * negatives() + k}; see {@link #setNegativeLogQ}. */
+  /** Log q of pair b's k-th negative at {@code b * negatives() + k}; see {@link #hasNegativeLogQ()}. */
   public float[] negativeLogQ() {
     return negLogQ;
-  }
-
-  private int itemSlot(int item) {
-    int slot = itemSlot[item];
-    if (slot < 0) {
-      slot = numUniqueItems++;
-      itemSlot[item] = slot;
-      uniqueItems[slot] = item;
-    }
-    return slot;
-  }
-
-  /** Copies the unique rows out of the given tables and remembers the tables and their gradients. */
-  public void gather(EmbeddingTable users, EmbeddingTable items, float[] userTableGrad, float[] itemTableGrad) {
-    this.userTable = users;
-    this.itemTable = items;
-    this.userTableGrad = userTableGrad;
-    this.itemTableGrad = itemTableGrad;
-    float[] userData = users.data();
-    float[] itemData = items.data();
-    forEachUniqueRow((user, slot, id) ->
-        System.arraycopy(user ? userData : itemData, id * dim, user ? u : i, slot * dim, dim));
-  }
-
-  /**
-   * Sets the model's parameter tables and their full-table gradient buffers, for a model that propagates
-   * them into different final tables; the trainer adds those gradients to the parameters' after the model's
-   * backward pass. Kept across {@link #assign} and {@link #gather}.
-   */
-  public void setParameters(EmbeddingTable users, EmbeddingTable items, float[] userGrad, float[] itemGrad) {
-    this.userParameters = users;
-    this.itemParameters = items;
-    this.userParameterGrad = userGrad;
-    this.itemParameterGrad = itemGrad;
-  }
-
-  /** Adds the unique rows' gradients into the full-table gradients, split over the threads. */
-  public void scatter() {
-    forEachUniqueRow((user, slot, id) -> Kernels.path().axpy(1f, user ? gu : gi, slot * dim,
-        user ? userTableGrad : itemTableGrad, id * dim, dim));
-  }
-
-  /** One unique row: its side, its slot among the gathered rows and its table id. */
-  @FunctionalInterface
-  private interface UniqueRow {
-    void visit(boolean user, int slot, int id);
-  }
-
-  /**
-   * Visits every unique user row, then every unique item row, split over the threads. Ids are distinct within
-   * a side, so bodies that write table row {@code id} or gathered row {@code slot} never collide.
-   */
-  private void forEachUniqueRow(UniqueRow body) {
-    int users = numUniqueUsers;
-    parallel.forRange(users + numUniqueItems, (chunk, from, to) -> {
-      for (int r = from; r < to; r++) {
-        if (r < users) {
-          body.visit(true, r, uniqueUsers[r]);
-        } else {
-          body.visit(false, r - users, uniqueItems[r - users]);
-        }
-      }
-    });
-  }
-
-  private static int[] ensure(int[] array, int length) {
-    return array.length >= length ? array : new int[Math.max(length, array.length * 3 / 2)];
-  }
-
-  private static float[] ensure(float[] array, int length) {
-    return array.length >= length ? array : new float[Math.max(length, array.length * 3 / 2)];
-  }
-
-  /**
-   * For every user id, its row among the gathered unique users ({@link #userGrad()}), or -1 when the user is
-   * not in the batch. Valid until the next {@link #assign}.
-   */
-  public int[] userSlots() {
-    return userSlot;
-  }
-
-  /** For every item id, its row among the gathered unique items, or -1; valid until the next assign. */
-  public int[] itemSlots() {
-    return itemSlot;
   }
 
   /** Threads objectives may use for their per-batch work. */
   public Parallel parallel() {
     return parallel;
-  }
-
-  public void setParallel(Parallel parallel) {
-    this.parallel = parallel;
   }
 
   public int dim() {
@@ -346,7 +188,7 @@ public final class Batch {
     return itemTableGrad;
   }
 
-  /** The model's user parameters (layer 0): {@link #userTable()} unless {@link #setParameters} was called. */
+  /** The model's user parameters (layer 0): {@link #userTable()} unless the model's parameter tables were set apart. */
   public EmbeddingTable userParameters() {
     return userParameters != null ? userParameters : userTable;
   }

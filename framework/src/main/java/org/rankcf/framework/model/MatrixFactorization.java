@@ -1,8 +1,10 @@
 package org.rankcf.framework.model;
 
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.ModelCapability;
 
 /** Matrix factorisation: one embedding per user and per item, score = dot product. */
 public final class MatrixFactorization implements Model {
@@ -30,6 +32,21 @@ public final class MatrixFactorization implements Model {
   @Override
   public List<EmbeddingTable> parameters() {
     return List.of(users, items);
+  }
+
+  @Override
+  public Set<ModelCapability> capabilities() {
+    return Set.of(ModelCapability.PARAMETERS_ARE_FINAL_TABLES);
+  }
+
+  @Override
+  public EmbeddingTable userParameters() {
+    return users;
+  }
+
+  @Override
+  public EmbeddingTable itemParameters() {
+    return items;
   }
 
   @Override

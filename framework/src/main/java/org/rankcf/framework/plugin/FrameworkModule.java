@@ -2,15 +2,18 @@ package org.rankcf.framework.plugin;
 
 import com.google.inject.AbstractModule;
 import org.rankcf.framework.model.MatrixFactorization;
-import org.rankcf.framework.model.lightgcn.LightGcn;
-import org.rankcf.framework.model.lightgcn.LightGcnConfig;
+import org.rankcf.framework.model.graph.ContrastiveLightGcn;
+import org.rankcf.framework.model.graph.LightGcn;
+import org.rankcf.framework.model.graph.LightGcnConfig;
+import org.rankcf.framework.model.graph.SimGclConfig;
+import org.rankcf.framework.model.graph.XSimGclConfig;
 import org.rankcf.framework.optim.OptimizersModule;
 import org.rankcf.framework.sampler.BatchPositivesSampler;
 import org.rankcf.framework.sampler.PopularitySampler;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
 
-/** Registers the framework's own plug-ins: the samplers, MF, LightGCN and the optimisers. */
+/** Registers the framework's own plug-ins: the samplers, MF, LightGCN, SimGCL, XSimGCL and the optimisers. */
 public final class FrameworkModule extends AbstractModule {
   @Override
   protected void configure() {
@@ -29,5 +32,11 @@ public final class FrameworkModule extends AbstractModule {
     PluginBindings.models(binder()).addBinding("lightgcn").toInstance(PluginFactory.of(LightGcnConfig.class,
         LightGcnConfig.DEFAULTS, "LightGCN: K layers of normalised-graph propagation, layer mean",
         (c, ctx) -> LightGcn.create(ctx.data().train(), ctx.dim(), ctx.init(), c, ctx.seed(), ctx.parallel())));
+    PluginBindings.models(binder()).addBinding("simgcl").toInstance(PluginFactory.of(SimGclConfig.class,
+        SimGclConfig.DEFAULTS, "SimGCL: LightGCN plus InfoNCE between two noise-perturbed propagations",
+        (c, ctx) -> ContrastiveLightGcn.simGcl(ctx.data().train(), ctx.dim(), ctx.init(), c, ctx.seed(), ctx.parallel())));
+    PluginBindings.models(binder()).addBinding("xsimgcl").toInstance(PluginFactory.of(XSimGclConfig.class,
+        XSimGclConfig.DEFAULTS, "XSimGCL: LightGCN plus InfoNCE between the final and one layer of a perturbed propagation",
+        (c, ctx) -> ContrastiveLightGcn.xSimGcl(ctx.data().train(), ctx.dim(), ctx.init(), c, ctx.seed(), ctx.parallel())));
   }
 }

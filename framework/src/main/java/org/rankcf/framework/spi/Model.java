@@ -1,6 +1,7 @@
 package org.rankcf.framework.spi;
 
 import java.util.List;
+import java.util.Set;
 import org.rankcf.framework.model.EmbeddingTable;
 
 /**
@@ -12,8 +13,25 @@ public interface Model {
 
   int dim();
 
-  /** The tables the optimiser updates, users first, then items. */
+  /** The tables the optimiser updates; {@link #backward} returns their gradients in this order. */
   List<EmbeddingTable> parameters();
+
+  /** What the trainer may rely on; see {@link ModelCapability}. */
+  Set<ModelCapability> capabilities();
+
+  /**
+   * The parameter table with one row per user (LightGCN's layer 0), one of {@link #parameters()}: terms on
+   * the parameters themselves, such as an L2 on the batch's rows, act on it.
+   */
+  EmbeddingTable userParameters();
+
+  /** The parameter table with one row per item, one of {@link #parameters()}. */
+  EmbeddingTable itemParameters();
+
+  /** Terms the model adds to every training step (none by default). */
+  default List<AuxiliaryObjective> auxiliaryObjectives() {
+    return List.of();
+  }
 
   /** Recomputes the final tables from the parameters; call after every parameter update. */
   void forward();

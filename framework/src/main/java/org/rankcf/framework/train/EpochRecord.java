@@ -6,7 +6,7 @@ import java.util.Map;
  * What one epoch did, as the trajectory records it.
  *
  * @param epoch 0-based epoch number
- * @param phase "warm" or "tune"
+ * @param phase the key of the epoch's {@link PhaseKind}: "warm" or "tune"
  * @param loss mean over the steps of the whole objective
  * @param terms mean over the steps of each term's unweighted value, by name
  * @param validation selection metrics after the epoch

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.spi.Model;
 
-/** The trainer's progress between epochs: what a checkpoint must hold besides parameters and Adam state. */
+/** The trainer's progress between epochs: what a checkpoint must hold besides parameters and optimiser state. */
 public final class TrainerState {
   int epoch;
   boolean inWarm = true;

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.data.IdMap;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.data.SplitData;
@@ -86,7 +87,7 @@ public abstract class PluginChecks {
       double serial = objective.valueAndGradient(batch, 1.0);
       float[][] serialGrads = grads(batch);
       try (Parallel parallel = new Parallel(2)) {
-        batch.setParallel(parallel);
+        new BatchAssembler(batch).setParallel(parallel);
         float[][] first = null;
         for (int run = 0; run < 2; run++) {
           clear(batch);

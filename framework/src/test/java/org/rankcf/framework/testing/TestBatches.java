@@ -2,6 +2,7 @@ package org.rankcf.framework.testing;
 
 import java.util.SplittableRandom;
 import org.rankcf.framework.batch.Batch;
+import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.model.EmbeddingTable;
 
 /** Random batches over small id ranges, so that ids repeat within a batch. */
@@ -26,10 +27,10 @@ public final class TestBatches {
     for (int k = 0; k < neg.length; k++) {
       neg[k] = random.nextInt(numItems);
     }
-    Batch batch = new Batch(numUsers, numItems, dim);
+    BatchAssembler batch = new BatchAssembler(numUsers, numItems, dim);
     batch.assign(u, pos, size, neg, negatives);
     batch.gather(users, items, new float[numUsers * dim], new float[numItems * dim]);
-    return batch;
+    return batch.batch();
   }
 
   /**
@@ -49,10 +50,10 @@ public final class TestBatches {
     int dim = userRows[0].length;
     EmbeddingTable userTable = table(userRows);
     EmbeddingTable itemTable = table(itemRows);
-    Batch batch = new Batch(userRows.length, itemRows.length, dim);
+    BatchAssembler batch = new BatchAssembler(userRows.length, itemRows.length, dim);
     batch.assign(users, posItems, users.length, negItems, negatives);
     batch.gather(userTable, itemTable, new float[userRows.length * dim], new float[itemRows.length * dim]);
-    return batch;
+    return batch.batch();
   }
 
   private static EmbeddingTable table(float[][] rows) {

@@ -114,7 +114,7 @@ class CheckpointOptimizerStateTest {
   private static Trainer trainer(int epochs, MatrixFactorization mf,
       Function<List<EmbeddingTable>, Optimizer> optimizer, int firstEpoch) {
     TrainerConfig config = new TrainerConfig(epochs, 32, 1, 10, "ndcg@20", 4, 0);
-    Phase phase = new Phase("tune", "squared", SQUARED_SCORE, List.of());
+    Phase phase = new Phase(PhaseKind.TUNE, "squared", SQUARED_SCORE, List.of());
     return new Trainer(config, Schedule.tuneOnly(phase), mf, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
         optimizer.apply(mf.parameters()), risingScore(firstEpoch), TRAIN, Parallel.serial());
   }

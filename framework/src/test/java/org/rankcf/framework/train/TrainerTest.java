@@ -11,16 +11,19 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
+import org.rankcf.framework.model.AugmentedModel;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
-import org.rankcf.framework.model.lightgcn.LightGcn;
-import org.rankcf.framework.model.lightgcn.LightGcnConfig;
+import org.rankcf.framework.model.graph.LightGcn;
+import org.rankcf.framework.model.graph.LightGcnConfig;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
+import org.rankcf.framework.spi.AuxiliaryObjective;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
@@ -103,8 +106,8 @@ class TrainerTest {
   void warmPhaseCoversEpochsZeroToWThenTuneAndEarlyStoppingCountsOnlyInTune() {
     PullLoss warmLoss = new PullLoss("warm");
     PullLoss tuneLoss = new PullLoss("tune");
-    Schedule schedule = new Schedule(new Phase("warm", "pull", warmLoss, List.of()),
-        new Phase("tune", "pull", tuneLoss, List.of()), 2, false, 1);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", warmLoss, List.of()),
+        new Phase(PhaseKind.TUNE, "pull", tuneLoss, List.of()), 2, false, 1);
     // no improvement at all during warm must not stop training; in tune, patience 2 stops after epoch 5
     TrainingResult result = trainer(schedule, scripted(0.5, 0.4, 0.3, 0.6, 0.55, 0.55, 0.9), 20, 1, mf()).fit();
     assertThat(result.epochs()).extracting(EpochRecord::phase)
@@ -118,8 +121,8 @@ class TrainerTest {
 
   @Test
   void tunePatienceIsMeasuredAgainstTheTunePhasesOwnBest() {
-    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
-        new Phase("tune", "pull", new PullLoss("t"), List.of()), 0, false, 1);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", new PullLoss("w"), List.of()),
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()), 0, false, 1);
     // warm epoch 0 scores 0.5; the tune phase starts lower but keeps improving on its own best
     TrainingResult result = trainer(schedule, scripted(0.5, 0.1, 0.2, 0.3, 0.4, 0.45, 0.6, 0.6, 0.6), 20, 1, mf()).fit();
     assertThat(result.bestEpoch()).isEqualTo(6);
@@ -128,7 +131,7 @@ class TrainerTest {
 
   @Test
   void noEarlyStoppingBeforeMinEpochs() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()));
     // a chance-level start that does not improve for four epochs, then climbs
     double[] scores = {0.3, 0.2, 0.2, 0.2, 0.2, 0.4, 0.5, 0.5, 0.5};
     assertThat(trainer(schedule, scripted(scores), 20, 1, mf(), 0).fit().epochs()).hasSize(3);
@@ -139,8 +142,8 @@ class TrainerTest {
 
   @Test
   void plateauSwitchLeavesWarmPhaseEarly() {
-    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
-        new Phase("tune", "pull", new PullLoss("t"), List.of()), 10, true, 2);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", new PullLoss("w"), List.of()),
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()), 10, true, 2);
     TrainingResult result = trainer(schedule, scripted(0.1, 0.2, 0.2, 0.2, 0.3, 0.3, 0.3), 7, 1, mf()).fit();
     assertThat(result.switchEpoch()).isEqualTo(4);
   }
@@ -155,7 +158,7 @@ class TrainerTest {
       snapshots.add(model.users().data().clone());
       return Map.of("ndcg@20", scores[epoch[0]++]);
     };
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()));
     TrainingResult result = trainer(schedule, evaluator, 4, 3, model).fit();
     assertThat(result.bestEpoch()).isEqualTo(1);
     assertThat(model.users().data()).containsExactly(snapshots.get(1));
@@ -163,7 +166,7 @@ class TrainerTest {
 
   @Test
   void sameSeedGivesBitIdenticalParametersAndOtherSeedDoesNot() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("t"), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()));
     MatrixFactorization a = mf();
     MatrixFactorization b = mf();
     MatrixFactorization c = mf();
@@ -196,7 +199,7 @@ class TrainerTest {
     };
     TrainerConfig config = new TrainerConfig(epochs, 64, 0, epochs + 1, "ndcg@20", seed, 0, pairs);
     MatrixFactorization mf = mf();
-    new Trainer(config, Schedule.tuneOnly(new Phase("tune", "count", counting, List.of())), mf,
+    new Trainer(config, Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "count", counting, List.of())), mf,
         new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), new Adam(AdamConfig.DEFAULTS, mf.parameters()),
         scripted(0.1), TRAIN, Parallel.serial()).fit();
     return draws;
@@ -234,7 +237,7 @@ class TrainerTest {
       return 0;
     };
     Schedule schedule = Schedule.tuneOnly(
-        new Phase("tune", "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("slow", slow, 1.0))));
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("slow", slow, 1.0))));
     TrainingResult result = trainer(schedule, scripted(0.1, 0.2), 2, 9, mf()).fit();
     for (EpochRecord record : result.epochs()) {
       assertThat(record.termSeconds()).containsOnlyKeys("pull", "slow");
@@ -251,8 +254,8 @@ class TrainerTest {
   @Test
   void resumingFromACheckpointEndsExactlyAsAnUninterruptedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
-    Schedule schedule = new Schedule(new Phase("warm", "pull", new PullLoss("w"), List.of()),
-        new Phase("tune", "pull", new PullLoss("t"), List.of()), 1, false, 1);
+    Schedule schedule = new Schedule(new Phase(PhaseKind.WARM, "pull", new PullLoss("w"), List.of()),
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("t"), List.of()), 1, false, 1);
     double[] scores = {0.1, 0.3, 0.2, 0.4, 0.35, 0.3, 0.3};
     MatrixFactorization whole = mf();
     TrainingResult expected = trainer(schedule, scripted(scores), 7, 9, whole).fit();
@@ -312,7 +315,7 @@ class TrainerTest {
       }
     };
     Schedule schedule = Schedule.tuneOnly(
-        new Phase("tune", "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("table", tableTerm, 0.5))));
+        new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"), List.of(new WeightedRegularizer("table", tableTerm, 0.5))));
     TrainerConfig config = new TrainerConfig(3, 64, 1, 100, "ndcg@20", 9, 0);
     try (Parallel parallel = new Parallel(2)) {
       MatrixFactorization mf = mf();
@@ -331,7 +334,7 @@ class TrainerTest {
 
   @Test
   void lazyAdamRefusesATermOnTheWholeTables() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "pull", new PullLoss("tune"),
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"),
         List.of(new WeightedRegularizer("table", new Regularizer() {
           @Override
           public double valueAndGradient(Batch batch, double weight) {
@@ -366,7 +369,7 @@ class TrainerTest {
     float[] usersBefore = model.parameters().get(0).data().clone();
     float[] itemsBefore = model.parameters().get(1).data().clone();
     Schedule schedule = Schedule.tuneOnly(
-        new Phase("tune", "none", constantLoss(0), List.of(new WeightedRegularizer("push", push, 2.0))));
+        new Phase(PhaseKind.TUNE, "none", constantLoss(0), List.of(new WeightedRegularizer("push", push, 2.0))));
     double lr = 0.01;
     new Trainer(new TrainerConfig(1, TRAIN.size(), 1, 2, "ndcg@20", 1, 0), schedule, model,
         new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
@@ -378,9 +381,60 @@ class TrainerTest {
     assertThat(model.parameters().get(1).data()).containsExactly(itemsBefore);
   }
 
+  /** Records every draw an auxiliary objective gets; pushes one layer-0 entry by its first draw. */
+  private static final class DrawingTerm implements AuxiliaryObjective {
+    final List<Long> draws = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "drawing";
+    }
+
+    @Override
+    public double weight() {
+      return 0.25;
+    }
+
+    @Override
+    public double valueAndGradient(Batch batch, double weight, SplittableRandom random) {
+      long draw = random.nextLong();
+      draws.add(draw);
+      batch.userParameterGrad()[1] += (float) (weight * (draw & 1));
+      return 2.0;
+    }
+  }
+
+  @Test
+  void auxiliaryTermsGetAStreamPerStepThatIsTheSameForEveryThreadCountAndEnterTheRecord() {
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "pull", new PullLoss("tune"), List.of()));
+    TrainerConfig config = new TrainerConfig(2, 64, 1, 100, "ndcg@20", 9, 0);
+    List<List<Long>> draws = new ArrayList<>();
+    List<float[]> tables = new ArrayList<>();
+    List<TrainingResult> results = new ArrayList<>();
+    for (int threads : new int[] {1, 2}) {
+      try (Parallel parallel = new Parallel(threads)) {
+        LightGcn base = LightGcn.create(TRAIN, 8, new Initializer("normal", 0.1), LightGcnConfig.DEFAULTS, 5,
+            parallel);
+        DrawingTerm term = new DrawingTerm();
+        Model model = new AugmentedModel("lightgcn+aux", base, List.of(term));
+        results.add(new Trainer(config, schedule, model, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
+            new Adam(new AdamConfig(0.01, 0, 0.9, 0.999, 1e-8, false), model.parameters()), scripted(0.1, 0.2),
+            TRAIN, parallel).fit());
+        draws.add(term.draws);
+        tables.add(base.userParameters().data());
+      }
+    }
+    int steps = (TRAIN.size() + 63) / 64;
+    assertThat(draws.get(0)).hasSize(2 * steps).doesNotHaveDuplicates().isEqualTo(draws.get(1));
+    assertThat(tables.get(1)).containsExactly(tables.get(0));
+    EpochRecord first = results.get(0).epochs().get(0);
+    assertThat(first.terms()).containsEntry("drawing", 2.0);
+    assertThat(first.loss()).isCloseTo(first.terms().get("pull") + 0.25 * 2.0, within(1e-9));
+  }
+
   @Test
   void divergenceIsAUserErrorNamingTheLearningRate() {
-    Schedule schedule = Schedule.tuneOnly(new Phase("tune", "nan", constantLoss(Double.NaN), List.of()));
+    Schedule schedule = Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "nan", constantLoss(Double.NaN), List.of()));
     assertThatThrownBy(() -> trainer(schedule, scripted(0.1), 2, 1, mf()).fit())
         .isInstanceOf(UserInputException.class).hasMessageContaining("train.optimizer.lr");
   }

@@ -1,4 +1,4 @@
-package org.rankcf.framework.model.lightgcn;
+package org.rankcf.framework.model.graph;
 
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.kernels.CsrMatrix;

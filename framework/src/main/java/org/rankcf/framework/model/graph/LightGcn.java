@@ -1,12 +1,14 @@
-package org.rankcf.framework.model.lightgcn;
+package org.rankcf.framework.model.graph;
 
 import java.util.List;
+import java.util.Set;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.kernels.SparseKernels;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.spi.ModelCapability;
 import org.rankcf.framework.util.Parallel;
 
 /**
@@ -81,6 +83,27 @@ public final class LightGcn implements Model {
   @Override
   public List<EmbeddingTable> parameters() {
     return layer0.parameters();
+  }
+
+  /** None: the final tables are propagated from the parameters. */
+  @Override
+  public Set<ModelCapability> capabilities() {
+    return Set.of();
+  }
+
+  @Override
+  public EmbeddingTable userParameters() {
+    return layer0.users();
+  }
+
+  @Override
+  public EmbeddingTable itemParameters() {
+    return layer0.items();
+  }
+
+  /** The layer weights w_0..w_K. */
+  public float[] weights() {
+    return weights.clone();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.rankcf.framework.model.lightgcn;
+package org.rankcf.framework.model.graph;
 
 import java.util.List;
 import org.rankcf.framework.util.Check;

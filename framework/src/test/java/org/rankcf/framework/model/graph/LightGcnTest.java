@@ -1,4 +1,4 @@
-package org.rankcf.framework.model.lightgcn;
+package org.rankcf.framework.model.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.rankcf.framework.model.lightgcn;
+package org.rankcf.framework.model.graph;
 
 import java.io.BufferedReader;
 import java.io.IOException;
