@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code rankcf plugins}: every registered plug-in with its description and default parameters. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List losses, regularizers, samplers and models.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List losses, regularizers, samplers, models and metrics.")
 final class PluginsCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -22,6 +22,8 @@ final class PluginsCommand implements Callable<Integer> {
     print(out, "losses", registry.losses());
     print(out, "regularizers", registry.regularizers());
     print(out, "samplers", registry.samplers());
+    out.println("metrics (reported as name@K):");
+    registry.metrics().forEach((name, metric) -> out.printf("  %-18s %s%n", name, metric.description()));
     out.flush();
     return 0;
   }

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Metric;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.Regularizer;
 import org.rankcf.framework.spi.Sampler;
@@ -15,6 +16,7 @@ public final class PluginRegistry {
   private final Map<String, PluginFactory<Regularizer, ?>> regularizers;
   private final Map<String, PluginFactory<Sampler, ?>> samplers;
   private final Map<String, PluginFactory<Model, ?>> models;
+  private Map<String, Metric> metrics = Map.of();
 
   @Inject
   public PluginRegistry(
@@ -26,6 +28,15 @@ public final class PluginRegistry {
     this.regularizers = new TreeMap<>(regularizers);
     this.samplers = new TreeMap<>(samplers);
     this.models = new TreeMap<>(models);
+  }
+
+  /**
+   * The metrics, when an injector binds them (the evaluation module does); optional so that registries
+   * built for the other kinds alone need no metric module.
+   */
+  @Inject(optional = true)
+  void registerMetrics(Map<String, Metric> metrics) {
+    this.metrics = new TreeMap<>(metrics);
   }
 
   /** The loss factory called {@code name}; {@code key} is the config key that named it. */
@@ -43,6 +54,15 @@ public final class PluginRegistry {
 
   public PluginFactory<Model, ?> model(String name, String key) {
     return find(models, "model", name, key);
+  }
+
+  /** The metric called {@code name}; {@code key} is the config key that named it. */
+  public Metric metric(String name, String key) {
+    return find(metrics, "metric", name, key);
+  }
+
+  public Map<String, Metric> metrics() {
+    return metrics;
   }
 
   public Map<String, PluginFactory<Loss, ?>> losses() {
