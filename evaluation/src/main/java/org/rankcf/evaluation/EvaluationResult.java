@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The outcome of one full-ranking evaluation: metrics averaged over the evaluated users (those with at
- * least one target), keyed "recall@20", "ndcg@20", "precision@20", "hit@20", "mrr@20" and the pooled
- * "micro_recall@20" (sum of hits / sum of min(K, |T_u|)); the per-user values of the averaged metrics,
- * aligned with {@link #users()}, for significance tests; and the time taken. With no evaluated user every
- * metric is NaN.
+ * The outcome of one full-ranking evaluation: each metric column keyed "name@K" (by default "recall@20",
+ * "ndcg@20", "precision@20", "hit@20", "mrr@20" and the pooled "micro_recall@20"); per-user metrics are
+ * averaged over the evaluated users (those with at least one target) and their per-user values, aligned
+ * with {@link #users()}, are kept for significance tests; plus the time taken. With no evaluated user
+ * every metric is NaN.
  */
 public final class EvaluationResult {
   private final int[] users;
@@ -24,7 +24,7 @@ public final class EvaluationResult {
     this.seconds = seconds;
   }
 
-  /** Every metric by key, in a stable order (by K, then recall, ndcg, precision, hit, mrr, micro_recall). */
+  /** Every metric by key, in the evaluator's column order (by default by K, then the metrics' order). */
   public Map<String, Double> metrics() {
     return metrics;
   }
@@ -48,7 +48,7 @@ public final class EvaluationResult {
     return users.clone();
   }
 
-  /** The per-user values of an averaged metric, aligned with {@link #users()} (a copy). */
+  /** The per-user values of a per-user metric, aligned with {@link #users()} (a copy). */
   public float[] perUser(String key) {
     float[] values = perUser.get(key);
     if (values == null) {

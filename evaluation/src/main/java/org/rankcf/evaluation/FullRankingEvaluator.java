@@ -1,8 +1,11 @@
 package org.rankcf.evaluation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rankcf.evaluation.metric.StandardMetrics;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.data.SplitData;
 import org.rankcf.framework.kernels.FullRanker;
@@ -11,61 +14,105 @@ import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.kernels.TileScorer;
 import org.rankcf.framework.kernels.TopKLists;
 import org.rankcf.framework.model.EmbeddingTable;
+import org.rankcf.framework.spi.Metric;
 import org.rankcf.framework.util.Parallel;
 
 /**
  * Full-ranking evaluation over all items: ranks every user with at least one target once, at the
- * largest K, with the fused {@link FullRanker} (masked items excluded, ties to the lower item id), then
- * scores the lists at every K. Per-user values are computed in parallel and averaged in user order, so
- * results do not depend on the thread count.
+ * largest K asked for, with the fused {@link FullRanker} (masked items excluded, ties to the lower item
+ * id), then computes each requested metric column ("name@K"). Per-user metrics are computed in parallel
+ * and averaged in user order, over-users metrics tally the users in order on one thread, so results do
+ * not depend on the thread count.
  */
 public final class FullRankingEvaluator {
-  private static final List<RankingMetric> METRICS =
-      List.of(new Recall(), new Ndcg(), new Precision(), new HitRate(), new ReciprocalRank());
-
-  private final int[] ks;
+  private final List<Column> columns;
   private final int maxK;
   private final Discount discount;
   private final Parallel parallel;
   private final FullRanker ranker;
 
-  /** An evaluator at the cut-offs {@code ks} on the active kernel path. */
+  /** One reported value: a metric at a cut-off. */
+  public record Column(MetricKey key, Metric metric) {}
+
+  /** An evaluator of the default metrics at the cut-offs {@code ks} on the active kernel path. */
   public FullRankingEvaluator(List<Integer> ks, Parallel parallel) {
     this(ks, parallel, Kernels.path().tileScorer());
   }
 
   public FullRankingEvaluator(List<Integer> ks, Parallel parallel, TileScorer scorer) {
-    if (ks.isEmpty()) {
-      throw new IllegalArgumentException("at least one cut-off K is needed");
+    this(crossProduct(ks, StandardMetrics.reported()), scorer, parallel);
+  }
+
+  /** An evaluator of exactly {@code columns}, in that order, on the given kernel path. */
+  public FullRankingEvaluator(List<Column> columns, TileScorer scorer, Parallel parallel) {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("at least one metric column is needed");
     }
-    this.ks = ks.stream().mapToInt(Integer::intValue).distinct().toArray();
-    for (int k : this.ks) {
-      if (k < 1) {
-        throw new IllegalArgumentException("cut-off K must be >= 1 (got " + k + ")");
-      }
-    }
-    this.maxK = java.util.Arrays.stream(this.ks).max().orElseThrow();
+    this.columns = List.copyOf(columns);
+    this.maxK = columns.stream().mapToInt(c -> c.key().k()).max().orElseThrow();
     this.discount = new Discount(maxK);
     this.parallel = parallel;
     this.ranker = new FullRanker(scorer, parallel);
   }
 
+  /** Every metric at every cut-off: by K (distinct, in the given order), then in the metrics' order. */
+  public static List<Column> crossProduct(List<Integer> ks, Map<String, Metric> metrics) {
+    if (ks.isEmpty()) {
+      throw new IllegalArgumentException("at least one cut-off K is needed");
+    }
+    List<Column> columns = new ArrayList<>();
+    for (int k : ks.stream().mapToInt(Integer::intValue).distinct().toArray()) {
+      metrics.forEach((name, metric) -> columns.add(new Column(new MetricKey(name, k), metric)));
+    }
+    return columns;
+  }
+
+  /** The columns of the given keys, each metric looked up by name in {@code metrics}. */
+  public static List<Column> columns(List<String> keys, Map<String, Metric> metrics) {
+    List<Column> columns = new ArrayList<>();
+    for (String text : keys) {
+      MetricKey key = MetricKey.parse(text);
+      Metric metric = metrics.get(key.name());
+      if (metric == null) {
+        throw new IllegalArgumentException("unknown metric '" + key.name() + "'; known: " + metrics.keySet());
+      }
+      columns.add(new Column(key, metric));
+    }
+    return columns;
+  }
+
   /**
    * VALIDATION: the split's selection pairs (validation, or test when there is none) with train masked;
-   * TEST: test pairs with train and validation masked.
+   * TEST: test pairs with train and validation masked. Popularity is the train degree.
    */
   public EvaluationResult evaluate(EmbeddingTable users, EmbeddingTable items, SplitData split, Stage stage) {
     return switch (stage) {
-      case VALIDATION -> evaluate(users, items, split.selection(), split.train());
-      case TEST -> evaluate(users, items, split.test(), split.train(), split.validation());
+      case VALIDATION -> evaluateGraded(users, items, split.selection(), null, split.train(), split.train());
+      case TEST -> evaluateGraded(users, items, split.test(), null, split.train(), split.train(), split.validation());
     };
   }
 
-  /** Evaluates the tables against {@code targets}, never ranking an item of any mask. */
+  /**
+   * Evaluates the tables against {@code targets} with binary relevance, never ranking an item of any mask;
+   * the first mask's item degrees are the popularity (none without a mask).
+   */
   public EvaluationResult evaluate(EmbeddingTable users, EmbeddingTable items, Interactions targets,
       Interactions... masks) {
+    Interactions popularity = masks.length > 0 ? masks[0] : Interactions.empty(targets.numUsers(), targets.numItems());
+    return evaluateGraded(users, items, targets, null, popularity, masks);
+  }
+
+  /**
+   * Evaluates against {@code targets} graded by {@code grades} (aligned with {@code targets.userItems()};
+   * null for binary relevance), with item popularity the item degrees of {@code popularity}.
+   */
+  public EvaluationResult evaluateGraded(EmbeddingTable users, EmbeddingTable items, Interactions targets, float[] grades,
+      Interactions popularity, Interactions... masks) {
     long start = System.nanoTime();
-    checkShapes(users, items, targets, masks);
+    checkShapes(users, items, targets, popularity, masks);
+    if (grades != null && grades.length != targets.size()) {
+      throw new IllegalArgumentException(grades.length + " grades for " + targets.size() + " target pairs");
+    }
     int[] evaluated = usersWithTargets(targets);
     ItemMask[] itemMasks = new ItemMask[masks.length];
     for (int m = 0; m < masks.length; m++) {
@@ -74,46 +121,54 @@ public final class FullRankingEvaluator {
     TopKLists lists = ranker.rank(users, items, evaluated, maxK, itemMasks);
 
     int n = evaluated.length;
-    double[][] values = new double[ks.length * METRICS.size()][n];
-    int[][] hits = new int[ks.length][n];
     int[] ptr = targets.userPtr();
+    double[][] values = new double[columns.size()][];
+    List<Integer> perUserColumns = new ArrayList<>();
+    List<Metric.Tally> tallies = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c).metric() instanceof Metric.OverUsers overUsers) {
+        tallies.add(overUsers.tally(columns.get(c).key().k(), items.rows()));
+      } else {
+        values[c] = new double[n];
+        perUserColumns.add(c);
+        tallies.add(null);
+      }
+    }
     parallel.forRange(n, (chunk, from, to) -> {
-      RankedHits ranked = new RankedHits(maxK, discount);
+      UserRanking ranked = new UserRanking(maxK, discount, popularity);
       for (int p = from; p < to; p++) {
         int user = evaluated[p];
-        ranked.assign(lists, p, targets.userItems(), ptr[user], ptr[user + 1]);
-        for (int c = 0; c < ks.length; c++) {
-          hits[c][p] = ranked.hits(ks[c]);
-          for (int m = 0; m < METRICS.size(); m++) {
-            values[c * METRICS.size() + m][p] = METRICS.get(m).value(ranked, ks[c]);
-          }
+        ranked.assign(lists, p, targets.userItems(), ptr[user], ptr[user + 1], grades);
+        for (int c : perUserColumns) {
+          values[c][p] = ((Metric.PerUser) columns.get(c).metric()).value(ranked, columns.get(c).key().k());
         }
       }
     });
+    if (perUserColumns.size() < columns.size()) {
+      UserRanking ranked = new UserRanking(maxK, discount, popularity);
+      for (int p = 0; p < n; p++) {
+        int user = evaluated[p];
+        ranked.assign(lists, p, targets.userItems(), ptr[user], ptr[user + 1], grades);
+        for (Metric.Tally tally : tallies) {
+          if (tally != null) {
+            tally.add(ranked);
+          }
+        }
+      }
+    }
 
     Map<String, Double> metrics = new LinkedHashMap<>();
     Map<String, float[]> perUser = new LinkedHashMap<>();
-    for (int c = 0; c < ks.length; c++) {
-      for (int m = 0; m < METRICS.size(); m++) {
-        String key = METRICS.get(m).name() + "@" + ks[c];
-        double[] v = values[c * METRICS.size() + m];
-        metrics.put(key, mean(v));
-        perUser.put(key, toFloats(v));
+    for (int c = 0; c < columns.size(); c++) {
+      String key = columns.get(c).key().toString();
+      if (values[c] != null) {
+        metrics.put(key, mean(values[c]));
+        perUser.put(key, toFloats(values[c]));
+      } else {
+        metrics.put(key, n == 0 ? Double.NaN : tallies.get(c).result());
       }
-      metrics.put("micro_recall@" + ks[c], microRecall(hits[c], evaluated, targets, ks[c]));
     }
     return new EvaluationResult(evaluated, metrics, perUser, (System.nanoTime() - start) / 1e9);
-  }
-
-  /** The paper code's pooled recall: sum of hits over sum of min(K, |T_u|). */
-  private static double microRecall(int[] hits, int[] evaluated, Interactions targets, int k) {
-    long found = 0;
-    long possible = 0;
-    for (int p = 0; p < evaluated.length; p++) {
-      found += hits[p];
-      possible += Math.min(k, targets.userDegree(evaluated[p]));
-    }
-    return possible == 0 ? Double.NaN : (double) found / possible;
   }
 
   private static int[] usersWithTargets(Interactions targets) {
@@ -128,20 +183,16 @@ public final class FullRankingEvaluator {
   }
 
   private static void checkShapes(EmbeddingTable users, EmbeddingTable items, Interactions targets,
-      Interactions[] masks) {
-    for (Interactions pairs : concat(targets, masks)) {
+      Interactions popularity, Interactions[] masks) {
+    List<Interactions> all = new ArrayList<>(Arrays.asList(masks));
+    all.add(targets);
+    all.add(popularity);
+    for (Interactions pairs : all) {
       if (pairs.numUsers() != users.rows() || pairs.numItems() != items.rows()) {
         throw new IllegalArgumentException("pairs over " + pairs.numUsers() + " x " + pairs.numItems()
             + " do not match tables of " + users.rows() + " users x " + items.rows() + " items");
       }
     }
-  }
-
-  private static Interactions[] concat(Interactions first, Interactions[] rest) {
-    Interactions[] all = new Interactions[rest.length + 1];
-    all[0] = first;
-    System.arraycopy(rest, 0, all, 1, rest.length);
-    return all;
   }
 
   private static double mean(double[] values) {

@@ -96,7 +96,8 @@ class SweepTest {
   void aRunKilledAfterAFewEpochsResumesToTheSameMetricsAsAnUninterruptedRun() throws IOException {
     Files.writeString(dir.resolve("run.yaml"), TinyData.config(data, 6));
     ConfigLoader loader = new ConfigLoader(com.google.inject.Guice.createInjector(new FrameworkModule(),
-        new org.rankcf.losses.LossesModule(), new org.rankcf.regularizers.RegularizersModule())
+        new org.rankcf.losses.LossesModule(), new org.rankcf.regularizers.RegularizersModule(),
+        new org.rankcf.evaluation.EvaluationModule())
         .getInstance(org.rankcf.framework.plugin.PluginRegistry.class));
     RunConfig config = loader.load(dir.resolve("run.yaml"), List.of(
         "train.warm-start={epochs: 1, regularizers: [{name: stable-rank, weight: 1.0}]}"));

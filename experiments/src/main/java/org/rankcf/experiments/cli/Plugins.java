@@ -1,6 +1,7 @@
 package org.rankcf.experiments.cli;
 
 import com.google.inject.Guice;
+import org.rankcf.evaluation.EvaluationModule;
 import org.rankcf.framework.plugin.FrameworkModule;
 import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.losses.LossesModule;
@@ -11,7 +12,8 @@ final class Plugins {
   private Plugins() {}
 
   static PluginRegistry registry() {
-    return Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule())
+    return Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(),
+        new EvaluationModule())
         .getInstance(PluginRegistry.class);
   }
 }

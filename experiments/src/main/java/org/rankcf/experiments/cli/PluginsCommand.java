@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code rankcf plugins}: every registered plug-in with its description and default parameters. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List losses, regularizers, samplers, models and optimisers.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List losses, regularizers, samplers, models, optimisers and metrics.")
 final class PluginsCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -23,6 +23,8 @@ final class PluginsCommand implements Callable<Integer> {
     print(out, "regularizers", registry.regularizers());
     print(out, "samplers", registry.samplers());
     print(out, "optimizers", registry.optimizers());
+    out.println("metrics (reported as name@K):");
+    registry.metrics().forEach((name, metric) -> out.printf("  %-18s %s%n", name, metric.description()));
     out.flush();
     return 0;
   }

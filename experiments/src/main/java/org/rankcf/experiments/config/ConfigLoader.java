@@ -2,7 +2,6 @@ package org.rankcf.experiments.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -34,7 +33,7 @@ import org.rankcf.framework.util.ConfigException;
  *   sampler: {name: uniform, negatives: 1}
  *   optimizer: {lr: 0.01, weight-decay: 1e-6}   # adam; or {name: sgd, lr: 0.1, momentum: 0.9, nesterov: true}
  *   warm-start: {epochs: 5, switch: epochs, patience: 3, loss: alignment, regularizers: [{name: stable-rank, weight: 1}]}
- * eval: {ks: [10, 20, 50]}
+ * eval: {ks: [10, 20, 50], metrics: [recall, ndcg, ...], validation-metrics: [ndcg@20]}   (EvalSpec)
  * </pre>
  */
 public final class ConfigLoader {
@@ -148,20 +147,7 @@ public final class ConfigLoader {
     }
     train.finish();
 
-    ConfigNode eval = root.child("eval");
-    List<Integer> ks = eval.integers("ks", List.of(10, 20, 50));
-    for (int k : ks) {
-      Check.atLeast("eval.ks", k, 1);
-    }
-    if (ks.isEmpty()) {
-      throw new ConfigException("eval.ks", "must list at least one K");
-    }
-    eval.finish();
-    if (!metric.matches("(recall|ndcg|precision|hit|mrr|micro_recall)@\\d+")
-        || !ks.contains(Integer.parseInt(metric.substring(metric.indexOf('@') + 1)))) {
-      throw new ConfigException("train.metric",
-          "must be one of recall|ndcg|precision|hit|mrr|micro_recall @K with K in eval.ks " + ks + " (got '" + metric + "')");
-    }
+    EvalSpec eval = EvalSpec.read(root.child("eval"), metric, registry);
     model.finish();
     root.finish();
 
@@ -181,10 +167,9 @@ public final class ConfigLoader {
     trainOut.set("loss", describe(tune.loss()));
     ObjectNode samplerOut = describe(sampler);
     trainOut.set("sampler", samplerOut);
-    ArrayNode ksOut = resolved.putObject("eval").putArray("ks");
-    ks.forEach(ksOut::add);
+    eval.describe(resolved.putObject("eval"));
     return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs,
-        pairs, metric, tune, warm, sampler, negatives, optimizer, List.copyOf(ks), resolved);
+        pairs, metric, tune, warm, sampler, negatives, optimizer, eval, resolved);
   }
 
   private PhaseSpec phase(ConfigNode section, String path) {

@@ -18,4 +18,9 @@ public record RunConfig(
     String name, long seed, int threads, DatasetSpec data, BoundPlugin<Model> model, int dim, Initializer init,
     int epochs, int batchSize, int patience, int minEpochs, PairSampling pairs, String metric, PhaseSpec tune,
     WarmStartSpec warmStart,
-    BoundPlugin<Sampler> sampler, int negatives, BoundPlugin<Optimizer.Builder> optimizer, List<Integer> ks, ObjectNode resolved) {}
+    BoundPlugin<Sampler> sampler, int negatives, BoundPlugin<Optimizer.Builder> optimizer, EvalSpec eval, ObjectNode resolved) {
+  /** The report's cut-offs. */
+  public List<Integer> ks() {
+    return eval.ks();
+  }
+}

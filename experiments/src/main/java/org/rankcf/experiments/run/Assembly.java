@@ -10,6 +10,8 @@ import org.rankcf.evaluation.Stage;
 import org.rankcf.experiments.config.PhaseSpec;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.data.SplitData;
+import org.rankcf.framework.kernels.Kernels;
+import org.rankcf.framework.kernels.TileScorer;
 import org.rankcf.framework.plugin.PluginContext;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Model;
@@ -37,6 +39,7 @@ public final class Assembly {
   private final Schedule schedule;
   private final Optimizer optimizer;
   private final FullRankingEvaluator evaluator;
+  private final FullRankingEvaluator perEpochEvaluator;
   private final Parallel parallel;
 
   /**
@@ -56,7 +59,10 @@ public final class Assembly {
     this.sampler = config.sampler().create(context);
     this.schedule = schedule(config, context);
     this.optimizer = config.optimizer().create(context).build(model.parameters());
-    this.evaluator = new FullRankingEvaluator(config.ks(), parallel);
+    TileScorer scorer = Kernels.path().tileScorer();
+    this.evaluator = new FullRankingEvaluator(
+        FullRankingEvaluator.crossProduct(config.ks(), config.eval().metrics()), scorer, parallel);
+    this.perEpochEvaluator = new FullRankingEvaluator(config.eval().validation(), scorer, parallel);
   }
 
   private static DatasetSpec dataSpec(DatasetSpec spec, Path dataRoot) {
@@ -96,9 +102,12 @@ public final class Assembly {
     return new Trainer(trainerConfig, schedule, model, sampler, optimizer, selection, split.train(), parallel);
   }
 
-  /** Ranks on the selection pairs (validation, or test when the split has none), masking train. */
+  /**
+   * The per-epoch evaluator: only eval.validation-metrics (by default the selection metric) on the
+   * selection pairs (validation, or test when the split has none), masking train.
+   */
   public Evaluator validationEvaluator() {
-    return m -> evaluator.evaluate(m.users(), m.items(), split, Stage.VALIDATION).metrics();
+    return m -> perEpochEvaluator.evaluate(m.users(), m.items(), split, Stage.VALIDATION).metrics();
   }
 
   public RunConfig config() {
@@ -117,6 +126,7 @@ public final class Assembly {
     return model;
   }
 
+  /** The evaluator of every reported metric at every K (the selected epoch's validation and test). */
   public FullRankingEvaluator evaluator() {
     return evaluator;
   }

@@ -124,7 +124,9 @@ public final class TrainingRun {
       // training is done: from here a failed write (full disk, ...) keeps the folder with the trained tables
       run.keepOnFailure();
       try {
+        // the model holds the selected epoch's tables: the full metric list is computed once, here
         EvaluationResult test = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.TEST);
+        EvaluationResult validation = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.VALIDATION);
         EpochRecord best = result.epochs().get(Math.max(0, result.bestEpoch()));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("best_epoch", result.bestEpoch());
@@ -133,7 +135,7 @@ public final class TrainingRun {
         metrics.put("switch_epoch", result.switchEpoch());
         metrics.put("selection_metric", config.metric());
         metrics.put("selected_on_test", split.selectsOnTest());
-        metrics.put("validation", result.bestValidation());
+        metrics.put("validation", validation.metrics());
         metrics.put("test", test.metrics());
         metrics.put("test_users", test.usersEvaluated());
         metrics.put("user_stable_rank", best.userStableRank());

@@ -30,7 +30,7 @@ import org.rankcf.reports.TimeToTarget;
  */
 public final class SweepResults {
   static final double TARGET_FRACTION = 0.95;
-  private static final List<String> HEADLINE = List.of("ndcg@20", "recall@20");
+  private static final List<String> HEADLINE = org.rankcf.evaluation.metric.StandardMetrics.HEADLINE;
 
   private final SweepSpec spec;
   private final List<SweepPlan.PlannedRun> plan;

@@ -22,7 +22,7 @@ import org.rankcf.regularizers.RegularizersModule;
 class OptimizerConfigTest {
   private static final Path CONFIG = Path.of("configs/lastfm-mf-bpr.yaml");
   private static final ConfigLoader LOADER = new ConfigLoader(
-      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule())
+      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(), new org.rankcf.evaluation.EvaluationModule())
           .getInstance(PluginRegistry.class));
 
   @Test

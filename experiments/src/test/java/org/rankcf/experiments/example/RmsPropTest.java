@@ -28,7 +28,7 @@ import org.tribuo.math.la.Tensor;
 /** The worked example of docs/extending/optimisers.md: an optimiser added from outside the framework. */
 class RmsPropTest {
   private static final PluginRegistry REGISTRY = Guice.createInjector(new FrameworkModule(), new LossesModule(),
-      new RegularizersModule(), new RmsPropModule()).getInstance(PluginRegistry.class);
+      new RegularizersModule(), new org.rankcf.evaluation.EvaluationModule(), new RmsPropModule()).getInstance(PluginRegistry.class);
 
   @Test
   void stepsMatchTribuosRmsProp() {

@@ -19,7 +19,7 @@ import org.rankcf.regularizers.RegularizersModule;
 /** MF-BPR on the bundled Last.fm data for a few epochs with each optimiser. */
 class OptimizersEndToEndTest {
   private static final ConfigLoader LOADER = new ConfigLoader(
-      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule())
+      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(), new org.rankcf.evaluation.EvaluationModule())
           .getInstance(PluginRegistry.class));
 
   @ParameterizedTest(name = "{0}")

@@ -35,7 +35,8 @@ class RunFingerprintTest {
     data = TinyDataAccess.write(dir.resolve("tiny"));
     Files.writeString(dir.resolve("run.yaml"), TinyDataAccess.config(data, 4));
     loader = new ConfigLoader(com.google.inject.Guice.createInjector(new FrameworkModule(),
-        new org.rankcf.losses.LossesModule(), new org.rankcf.regularizers.RegularizersModule())
+        new org.rankcf.losses.LossesModule(), new org.rankcf.regularizers.RegularizersModule(),
+        new org.rankcf.evaluation.EvaluationModule())
         .getInstance(PluginRegistry.class));
   }
 

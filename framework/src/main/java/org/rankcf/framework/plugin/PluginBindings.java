@@ -4,6 +4,7 @@ import com.google.inject.Binder;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Metric;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Regularizer;
@@ -37,5 +38,9 @@ public final class PluginBindings {
   public static MapBinder<String, PluginFactory<Optimizer.Builder, ?>> optimizers(Binder binder) {
     return MapBinder.newMapBinder(
         binder, new TypeLiteral<String>() {}, new TypeLiteral<PluginFactory<Optimizer.Builder, ?>>() {});
+  }
+
+  public static MapBinder<String, Metric> metrics(Binder binder) {
+    return MapBinder.newMapBinder(binder, String.class, Metric.class);
   }
 }

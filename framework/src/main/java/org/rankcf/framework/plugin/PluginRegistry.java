@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rankcf.framework.spi.Loss;
+import org.rankcf.framework.spi.Metric;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Regularizer;
@@ -17,6 +18,7 @@ public final class PluginRegistry {
   private final Map<String, PluginFactory<Sampler, ?>> samplers;
   private final Map<String, PluginFactory<Model, ?>> models;
   private Map<String, PluginFactory<Optimizer.Builder, ?>> optimizers = Map.of();
+  private Map<String, Metric> metrics = Map.of();
 
   @Inject
   public PluginRegistry(
@@ -39,6 +41,15 @@ public final class PluginRegistry {
     this.optimizers = new TreeMap<>(optimizers);
   }
 
+  /**
+   * The metrics, when an injector binds them (the evaluation module does); optional so that registries
+   * built for the other kinds alone need no metric module.
+   */
+  @Inject(optional = true)
+  void registerMetrics(Map<String, Metric> metrics) {
+    this.metrics = new TreeMap<>(metrics);
+  }
+
   /** The loss factory called {@code name}; {@code key} is the config key that named it. */
   public PluginFactory<Loss, ?> loss(String name, String key) {
     return find(losses, "loss", name, key);
@@ -58,6 +69,15 @@ public final class PluginRegistry {
 
   public PluginFactory<Optimizer.Builder, ?> optimizer(String name, String key) {
     return find(optimizers, "optimizer", name, key);
+  }
+
+  /** The metric called {@code name}; {@code key} is the config key that named it. */
+  public Metric metric(String name, String key) {
+    return find(metrics, "metric", name, key);
+  }
+
+  public Map<String, Metric> metrics() {
+    return metrics;
   }
 
   public Map<String, PluginFactory<Loss, ?>> losses() {
