@@ -32,7 +32,7 @@ public final class Figures {
       new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
   /** Ten colours that stay apart on white and for most colour-blind readers (Tableau 10). */
-  private static final Color[] PALETTE = {
+  static final Color[] PALETTE = {
     new Color(0x4e79a7), new Color(0xf28e2b), new Color(0xe15759), new Color(0x76b7b2), new Color(0x59a14f),
     new Color(0xedc948), new Color(0xb07aa1), new Color(0xff9da7), new Color(0x9c755f), new Color(0xbab0ac)
   };
@@ -193,9 +193,15 @@ public final class Figures {
   }
 
   private static XYChart chart(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-        .yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendPosition(LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE)
+    return chart(title, xTitle, yTitle, WIDTH, HEIGHT);
+  }
+
+  /** A chart of the report's style; a small one (no title) keeps its legend below the plot, leaving the width to the curves. */
+  static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
+    XYChartBuilder builder = new XYChartBuilder().width(width).height(height).xAxisTitle(xTitle).yAxisTitle(yTitle);
+    XYChart chart = (title == null ? builder : builder.title(title)).build();
+    chart.getStyler().setLegendPosition(title == null ? LegendPosition.OutsideS : LegendPosition.OutsideE)
+        .setChartTitleVisible(title != null).setChartBackgroundColor(Color.WHITE)
         .setPlotBackgroundColor(Color.WHITE).setAntiAlias(true);
     chart.getStyler().setPlotGridLinesColor(new Color(0xdd, 0xdd, 0xdd));
     chart.getStyler().setMarkerSize(4);
@@ -212,7 +218,7 @@ public final class Figures {
   }
 
   /** Adds the finite points (positive ones on a log axis); a series with no such point is left out. */
-  private static void addSeries(XYChart chart, String name, double[] xs, double[] ys, boolean logY) {
+  static void addSeries(XYChart chart, String name, double[] xs, double[] ys, boolean logY) {
     int n = 0;
     double[] keptX = new double[xs.length];
     double[] keptY = new double[ys.length];
@@ -234,7 +240,7 @@ public final class Figures {
    * A dashed vertical line half an epoch before each distinct first tune epoch, spanning the data drawn so
    * far: the weights change between the last warm epoch and the first tune epoch.
    */
-  private static void markSwitches(XYChart chart, List<RunRecord> runs) {
+  static void markSwitches(XYChart chart, List<RunRecord> runs) {
     if (chart.getSeriesCollection().isEmpty()) {
       return;
     }
