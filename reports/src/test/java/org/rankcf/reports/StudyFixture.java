@@ -11,7 +11,7 @@ import java.util.List;
  * A sweep folder shaped like the paper's quick preset: arms compared in pairs (each base arm against its
  * "+sr" warm-start arm), seeds and learning rates, with results.json marking the selected learning rate
  * of each arm and seed, and stats.json holding the comparisons. Curves are deterministic in arm, seed and
- * rate; the "+sr" arms climb faster.
+ * rate; each arm sits a little above the one before, and the "+sr" arms climb faster.
  */
 final class StudyFixture {
   static final List<Double> RATES = List.of(0.1, 0.01);
@@ -23,8 +23,10 @@ final class StudyFixture {
       throws IOException {
     ArrayNode results = SyntheticRun.JSON.createArrayNode();
     int index = 0;
+    int armIndex = 0;
     for (String base : baseArms) {
       for (String arm : List.of(base, base + "+sr")) {
+        double level = 0.2 + 0.005 * armIndex++;
         boolean warm = arm.endsWith("+sr");
         for (long seed : seeds) {
           for (int r = 0; r < rates.size(); r++) {
@@ -32,7 +34,7 @@ final class StudyFixture {
             double[] ndcg = new double[epochs];
             for (int e = 0; e < epochs; e++) {
               double speed = warm ? 0.5 : 0.25;
-              ndcg[e] = (0.2 + 0.01 * (seed % 7) - 0.02 * r) * (1 - Math.exp(-speed * (e + 1)));
+              ndcg[e] = (level + 0.01 * (seed % 7) - 0.02 * r) * (1 - Math.exp(-speed * (e + 1)));
             }
             SyntheticRun run = new SyntheticRun().name("paper-quick/" + folder).seed(seed).ndcg(ndcg);
             (warm ? run.warm(2) : run).writeInto(root, folder);
