@@ -144,12 +144,14 @@ final class ArmFigures {
     return value == null ? Double.NaN : value;
   }
 
-  /** Per epoch, over the seeds that reached it: mean x, and mean, min and max y of the finite values. */
+  /** Per epoch up to the last one every seed reached: mean x, and mean, min and max y of the finite values. */
   record SeedSummary(double[] x, double[] mean, double[] min, double[] max) {
     static SeedSummary of(List<RunRecord> runs, ToDoubleFunction<EpochRecord> x, ToDoubleFunction<EpochRecord> y) {
       TreeMap<Integer, List<EpochRecord>> byEpoch = new TreeMap<>();
+      // past the shortest run a mean over fewer seeds would jump, and a mean of seconds would run backwards
+      int common = runs.stream().mapToInt(run -> run.last().epoch()).min().orElse(-1);
       runs.forEach(run -> run.trajectory().forEach(e -> {
-        if (Double.isFinite(y.applyAsDouble(e)) && Double.isFinite(x.applyAsDouble(e))) {
+        if (e.epoch() <= common && Double.isFinite(y.applyAsDouble(e)) && Double.isFinite(x.applyAsDouble(e))) {
           byEpoch.computeIfAbsent(e.epoch(), k -> new ArrayList<>()).add(e);
         }
       }));

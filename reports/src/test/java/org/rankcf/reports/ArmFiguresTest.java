@@ -19,16 +19,16 @@ class ArmFiguresTest {
   }
 
   @Test
-  void seedSummaryAveragesEachEpochOverTheSeedsThatReachedIt() {
-    List<RunRecord> seeds = List.of(run("a", 0.1, 0.3, 0.5), run("b", 0.3, 0.1));
+  void seedSummaryAveragesEachEpochThatEverySeedReached() {
+    List<RunRecord> seeds = List.of(run("a", 0.1, 0.3, 0.5), run("b", 0.3, 0.1), run("c", 0.2, 0.2, 0.2));
     SeedSummary s = SeedSummary.of(seeds, EpochRecord::epoch, e -> e.validation().get("ndcg@20"));
-    assertThat(s.x()).containsExactly(0, 1, 2);
-    assertThat(s.mean()).containsExactly(new double[] {0.2, 0.2, 0.5}, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(s.min()).containsExactly(0.1, 0.1, 0.5);
-    assertThat(s.max()).containsExactly(0.3, 0.3, 0.5);
+    assertThat(s.x()).containsExactly(0, 1);
+    assertThat(s.mean()).containsExactly(new double[] {0.2, 0.2}, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(s.min()).containsExactly(0.1, 0.1);
+    assertThat(s.max()).containsExactly(0.3, 0.3);
     // the band's outline runs forwards along the maxima and back along the minima
-    assertThat(s.bandX()).containsExactly(0, 1, 2, 2, 1, 0);
-    assertThat(s.bandY()).containsExactly(0.3, 0.3, 0.5, 0.5, 0.1, 0.1);
+    assertThat(s.bandX()).containsExactly(0, 1, 1, 0);
+    assertThat(s.bandY()).containsExactly(0.3, 0.3, 0.1, 0.1);
   }
 
   @Test
