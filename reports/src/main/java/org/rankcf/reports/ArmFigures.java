@@ -96,6 +96,7 @@ final class ArmFigures {
 
   XYChart spectrumChart(Arm arm, Table table, List<Integer> requested) {
     XYChart chart = Figures.chart(null, "k", "singular value", WIDTH, HEIGHT);
+    // XChart's own labels suit a log axis: a fixed pattern would print small singular values as 0
     chart.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern(null);
     Map<String, ToDoubleFunction<RunRecord>> roles = requested.isEmpty() ? defaultRoles(arm) : new LinkedHashMap<>();
     for (int epoch : new TreeSet<>(requested)) {
@@ -118,6 +119,11 @@ final class ArmFigures {
       }
       Figures.addSeries(chart, role, k, mean, true);
     });
+    if (!chart.getSeriesCollection().isEmpty()) {
+      double[] range = Figures.yRange(chart);
+      // within two decades a label per decade leaves the axis nearly bare; beyond, labels at 2..9 crowd it
+      chart.getStyler().setYAxisLogarithmicDecadeOnly(range[1] / range[0] > 100);
+    }
     return chart;
   }
 
@@ -177,19 +183,18 @@ final class ArmFigures {
 
     /** The band's outline: along the maxima forwards, back along the minima. */
     double[] bandX() {
-      double[] out = new double[2 * x.length];
-      for (int k = 0; k < x.length; k++) {
-        out[k] = x[k];
-        out[out.length - 1 - k] = x[k];
-      }
-      return out;
+      return outline(x, x);
     }
 
     double[] bandY() {
-      double[] out = new double[2 * x.length];
-      for (int k = 0; k < x.length; k++) {
-        out[k] = max[k];
-        out[out.length - 1 - k] = min[k];
+      return outline(max, min);
+    }
+
+    private static double[] outline(double[] forwards, double[] backwards) {
+      double[] out = new double[2 * forwards.length];
+      for (int k = 0; k < forwards.length; k++) {
+        out[k] = forwards[k];
+        out[out.length - 1 - k] = backwards[k];
       }
       return out;
     }
