@@ -17,22 +17,74 @@ import org.rankcf.reports.TimeToTarget.Reached;
  */
 public final class HtmlReport {
   private static final String STYLE = """
-      body{font-family:sans-serif;margin:24px auto;max-width:1240px;color:#222;line-height:1.4}
-      h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ccc}
-      table{border-collapse:collapse;margin:8px 0 16px;font-size:0.85em}
+      body{font-family:sans-serif;margin:20px auto;max-width:1340px;padding:0 16px;color:#222;line-height:1.4}
+      h1{font-size:1.5em;margin-bottom:4px}h2{margin-top:1.6em;border-bottom:1px solid #ccc;font-size:1.25em}
+      h3{font-size:1em;margin:1em 0 4px}.lead{margin:4px 0 12px}
+      table{border-collapse:collapse;margin:8px 0 4px;font-size:0.85em}
       th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}
-      th{background:#f2f2f2}td:first-child,th:first-child{text-align:left}
-      figure{margin:16px 0}img{max-width:100%;height:auto;border:1px solid #eee}
-      figcaption{font-size:0.9em;color:#555}pre{background:#f7f7f7;padding:8px;overflow-x:auto;font-size:0.8em}
-      .note{color:#555;font-size:0.9em}
+      th{background:#f2f2f2;cursor:pointer;user-select:none}th[data-sort]::after{content:attr(data-sort)}
+      td:first-child,th:first-child{text-align:left}td.sig{background:#e6f4ea}
+      .scroll{overflow-x:auto;max-width:100%}.csv{font-size:0.8em;margin:0 0 14px}
+      .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:8px 14px}
+      figure{margin:0}img{width:100%;height:auto;border:1px solid #eee}
+      figcaption{font-size:0.85em;color:#555}pre{background:#f7f7f7;padding:8px;overflow-x:auto;font-size:0.8em}
+      details{margin:6px 0}summary{cursor:pointer;font-weight:bold}.note{color:#555;font-size:0.9em}
       """;
-  private static final String IMAGE_CHECK = """
+  /**
+   * Counts decoded images onto the body; makes every table sortable by a click on a header (numbers by
+   * value, "a ± b" by a, text otherwise) and adds a link that downloads the table as CSV, built from the
+   * page itself.
+   */
+  private static final String SCRIPT = """
       window.addEventListener('load', function () {
         var images = document.images, decoded = 0;
         for (var k = 0; k < images.length; k++) {
           if (images[k].complete && images[k].naturalWidth > 0) { decoded++; }
         }
         document.body.setAttribute('data-images-ok', decoded + '/' + images.length);
+      });
+      function cellValue(row, c) {
+        var text = row.cells[c] ? row.cells[c].textContent.trim() : '';
+        var n = parseFloat(text.replace(/^\\+/, ''));
+        return isNaN(n) || !/^[-+]?[0-9.]/.test(text) ? text.toLowerCase() : n;
+      }
+      function sortTable(table, c) {
+        var th = table.tHead.rows[0].cells[c], up = th.getAttribute('data-sort') !== ' ▲';
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute('data-sort'); });
+        th.setAttribute('data-sort', up ? ' ▲' : ' ▼');
+        var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = cellValue(a, c), y = cellValue(b, c);
+          if (typeof x !== typeof y) { return (typeof x === 'number' ? -1 : 1) * (up ? 1 : -1); }
+          return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      function csvOf(table) {
+        return Array.prototype.map.call(table.rows, function (row) {
+          return Array.prototype.map.call(row.cells, function (cell) {
+            var text = cell.textContent;
+            return /[",\\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+          }).join(',');
+        }).join('\\n') + '\\n';
+      }
+      document.querySelectorAll('table').forEach(function (table, t) {
+        if (!table.tHead || !table.tBodies.length) { return; }
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, c) {
+          th.title = 'click to sort';
+          th.addEventListener('click', function () { sortTable(table, c); });
+        });
+        var link = document.createElement('a'), p = document.createElement('p');
+        link.textContent = 'download CSV';
+        link.download = (table.id || 'table-' + (t + 1)) + '.csv';
+        link.className = 'csv-link';
+        link.href = '#';
+        link.addEventListener('click', function () {
+          link.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csvOf(table));
+        });
+        p.className = 'csv';
+        p.appendChild(link);
+        (table.parentNode.className === 'scroll' ? table.parentNode : table).insertAdjacentElement('afterend', p);
       });
       """;
 
@@ -47,41 +99,56 @@ public final class HtmlReport {
     this.fraction = fraction;
   }
 
-  /** The whole page. */
-  public static String render(RunSet set, List<Figure> figures, List<RunPair> pairs, double fraction) {
-    return new HtmlReport(set, fraction).page(figures, pairs);
+  /** The whole page: findings first, then the curves and spectra by arm, then every detail collapsed. */
+  public static String render(RunSet set, List<RunPair> pairs, ReportOptions options) {
+    return new HtmlReport(set, options.targetFraction()).page(pairs, options.spectrumEpochs());
   }
 
-  private String page(List<Figure> figures, List<RunPair> pairs) {
+  private String page(List<RunPair> pairs, List<Integer> spectrumEpochs) {
     String title = "rankcf report: " + set.root().getFileName();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
         .append(Html.escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
         .append("<h1>").append(Html.escape(title)).append("</h1>\n");
-    overview();
+    List<Arm> arms = Arm.of(set);
+    Findings findings = new Findings(set, arms);
+    findings.appendSummaryTo(html);
+    findings.appendTableTo(html);
+    html.append("<p class=\"note\">Test metrics at each run's selected epoch, mean ± sample std over seeds.");
+    if (findings.compares()) {
+      html.append(" For a compared arm: Δ is the change of the mean against its baseline; p are paired t-tests over "
+          + "seeds and over users (<b>*</b> marks p &lt; ").append(Findings.ALPHA).append("); time to target is the "
+          + "change in seconds to ").append(percent(fraction)).append(" of the baseline's best validation ")
+          .append(Html.escape(metric)).append(", time to best to each arm's own best.");
+    }
+    html.append("</p>\n");
+    if (!set.skipped().isEmpty()) {
+      html.append("<p class=\"note\">Folders without metrics.json, left out: ")
+          .append(Html.escape(String.join(", ", set.skipped()))).append("</p>\n");
+    }
+    List<List<Arm>> groups = PlotGroups.of(arms, findings.comparedPairs(), pairs, metric);
+    ArmFigures figures = new ArmFigures(arms);
+    heading("Curves by arm");
+    html.append("<p class=\"note\">Each arm is its mean over seeds with a shaded min-max band; the dashed line marks "
+        + "the switch from the warm to the tune phase; an arm keeps its colour in every chart.</p>\n");
+    for (int g = 0; g < groups.size(); g++) {
+      List<Arm> group = groups.get(g);
+      html.append("<h3>").append(Html.escape(String.join(" vs ", group.stream().map(Arm::name).toList())))
+          .append("</h3>\n");
+      grid(figures.curves("group-" + (g + 1), group, metric));
+    }
+    heading("Spectra");
+    html.append("<p class=\"note\">Singular values of the embedding tables, largest first, averaged over seeds at "
+        + "each run's first, end-of-warm, best and last epochs (log scale).</p>\n");
+    grid(figures.spectra(groups.stream().flatMap(List::stream).distinct().toList(), spectrumEpochs));
+    heading("Details");
     bestEpochs();
     timeToTarget();
     speedups(pairs);
     set.results().ifPresent(results -> section("Sweep results (results.json)", results));
     set.stats().ifPresent(stats -> section("Statistics (stats.json)", stats));
-    figures(figures);
     manifests();
-    html.append("<script>\n").append(IMAGE_CHECK).append("</script>\n</body>\n</html>\n");
+    html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     return html.toString();
-  }
-
-  private void overview() {
-    JsonNode data = set.runs().get(0).manifest().path("data");
-    html.append("<p>").append(set.runs().size()).append(set.runs().size() == 1 ? " run" : " runs")
-        .append("; selection metric: validation ").append(Html.escape(metric))
-        .append("; data: ").append(Html.escape(data.path("name").asText("?")))
-        .append(" (").append(Html.escape(data.path("protocol").asText("?"))).append(" split, ")
-        .append(Html.escape(data.path("users").asText("?"))).append(" users, ")
-        .append(Html.escape(data.path("items").asText("?"))).append(" items, ")
-        .append(Html.escape(data.path("train_pairs").asText("?"))).append(" train pairs).</p>\n");
-    if (!set.skipped().isEmpty()) {
-      html.append("<p class=\"note\">Folders without metrics.json, left out: ")
-          .append(Html.escape(String.join(", ", set.skipped()))).append("</p>\n");
-    }
   }
 
   private void bestEpochs() {
@@ -104,10 +171,10 @@ public final class HtmlReport {
       cells.add(Html.fixed(best.itemStableRank(), 2));
       table.row(cells);
     }
-    heading("Selected epoch per run");
+    openDetails("Selected epoch per run (" + set.runs().size() + " runs)");
     html.append("<p class=\"note\">The selected epoch has the best validation ").append(Html.escape(metric))
         .append("; its test metrics were computed once, after training. The switch epoch is the first tune-phase epoch.</p>\n");
-    table.appendTo(html);
+    closeDetails(table);
   }
 
   private void timeToTarget() {
@@ -122,17 +189,17 @@ public final class HtmlReport {
           Html.fixed(t.target(), 4), Integer.toString(t.toFraction().epochs()),
           Html.fixed(t.toFraction().elapsedSeconds(), 1), Html.fixed(t.toFraction().trainSeconds(), 1));
     }
-    heading("Time to best and to " + percent + " of best");
+    openDetails("Time to best and to " + percent + " of best");
     html.append("<p class=\"note\">Epochs are counted from 1; seconds are training plus evaluation since the start "
         + "of the run, train seconds exclude evaluation.</p>\n");
-    table.appendTo(html);
+    closeDetails(table);
   }
 
   private void speedups(List<RunPair> pairs) {
-    heading("Warm-start speed-ups");
+    openDetails("Warm-start speed-ups per run pair");
     if (pairs.isEmpty()) {
       html.append("<p class=\"note\">No warm-start run has a baseline here (a run of the same config without "
-          + "train.warm-start).</p>\n");
+          + "train.warm-start).</p>\n</details>\n");
       return;
     }
     String percent = percent(fraction);
@@ -163,7 +230,7 @@ public final class HtmlReport {
         + "best; time to ").append(percent).append(" is to ").append(percent)
         .append(" of the baseline's best validation ").append(Html.escape(metric))
         .append(", a target common to both runs. A reduction is positive when warm start is faster.</p>\n");
-    table.appendTo(html);
+    closeDetails(table);
   }
 
   private static String change(double base, double with, int decimals, double reduction) {
@@ -180,30 +247,43 @@ public final class HtmlReport {
   }
 
   private void section(String title, JsonNode content) {
-    heading(title);
+    openDetails(title);
+    html.append("<div class=\"scroll\">\n");
     JsonTables.render(html, content, 0);
+    html.append("</div>\n</details>\n");
   }
 
-  private void figures(List<Figure> figures) {
-    heading("Figures");
-    html.append("<p class=\"note\">Dashed vertical lines mark the switch from the warm phase to the tune phase.</p>\n");
+  private void grid(List<Figure> figures) {
+    html.append("<div class=\"grid\">\n");
     Base64.Encoder base64 = Base64.getEncoder();
     for (Figure figure : figures) {
       html.append("<figure id=\"").append(Html.escape(figure.id())).append("\">\n<img src=\"data:image/png;base64,")
           .append(base64.encodeToString(figure.png())).append("\" alt=\"").append(Html.escape(figure.title()))
-          .append("\" width=\"").append(Figures.WIDTH).append("\" height=\"").append(Figures.HEIGHT).append("\">\n")
-          .append("<figcaption><b>").append(Html.escape(figure.title())).append(".</b> ")
+          .append("\" width=\"").append(ArmFigures.WIDTH).append("\" height=\"").append(ArmFigures.HEIGHT)
+          .append("\">\n<figcaption><b>").append(Html.escape(figure.title())).append("</b> · ")
           .append(Html.escape(figure.caption())).append("</figcaption>\n</figure>\n");
     }
+    html.append("</div>\n");
   }
 
   private void manifests() {
-    heading("Manifests");
+    openDetails("Manifests (" + set.runs().size() + ")");
     for (RunRecord run : set.runs()) {
       html.append("<details>\n<summary>").append(Html.escape(run.label())).append(": ")
           .append(Html.escape(run.directory().getFileName().toString())).append("/manifest.json</summary>\n<pre>")
           .append(Html.escape(run.manifest().toPrettyString())).append("</pre>\n</details>\n");
     }
+    html.append("</details>\n");
+  }
+
+  private void closeDetails(HtmlTable table) {
+    html.append("<div class=\"scroll\">\n");
+    table.appendTo(html);
+    html.append("</div>\n</details>\n");
+  }
+
+  private void openDetails(String title) {
+    html.append("<details>\n<summary>").append(Html.escape(title)).append("</summary>\n");
   }
 
   private void heading(String title) {

@@ -24,8 +24,7 @@ public final class ReportWriter {
     RunSet set = RunReader.readFolder(runOrSweepDir);
     List<RunPair> pairs = options.warmToBaseline().isEmpty()
         ? RunPairs.derive(set.runs()) : RunPairs.byLabel(set.runs(), options.warmToBaseline());
-    List<Figure> figures = Figures.forRuns(set.runs(), set.selectionMetric(), options.spectrumEpochs());
-    String html = HtmlReport.render(set, figures, pairs, options.targetFraction());
+    String html = HtmlReport.render(set, pairs, options);
     return replace(runOrSweepDir.resolve(FILE), html);
   }
 

@@ -3,6 +3,7 @@ package org.rankcf.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +18,15 @@ public final class RunPairs {
    * the name and train.warm-start are set aside; seed, data, model and optimiser must all match.
    */
   public static List<RunPair> derive(List<RunRecord> runs) {
+    // first baseline per config key, so a sweep of hundreds of runs copies each config once
+    Map<JsonNode, RunRecord> baselines = new HashMap<>();
+    runs.stream().filter(r -> !r.warmStart()).forEach(r -> baselines.putIfAbsent(withoutWarmStart(r.config()), r));
     List<RunPair> pairs = new ArrayList<>();
     for (RunRecord warm : runs) {
-      if (!warm.warmStart()) {
-        continue;
+      if (warm.warmStart()) {
+        Optional.ofNullable(baselines.get(withoutWarmStart(warm.config())))
+            .ifPresent(baseline -> pairs.add(new RunPair(warm, baseline)));
       }
-      JsonNode key = withoutWarmStart(warm.config());
-      runs.stream().filter(r -> !r.warmStart() && withoutWarmStart(r.config()).equals(key)).findFirst()
-          .ifPresent(baseline -> pairs.add(new RunPair(warm, baseline)));
     }
     return pairs;
   }

@@ -2,45 +2,37 @@ package org.rankcf.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.rankcf.framework.train.EpochRecord;
 import org.rankcf.reports.Figures.Table;
 
 class FiguresTest {
   @TempDir Path tmp;
 
-  private List<RunRecord> runs() {
+  private List<Arm> arms() {
     new SyntheticRun().name("base").writeInto(tmp, "base");
     new SyntheticRun().name("warm").warm(1).writeInto(tmp, "warm");
-    return RunReader.readFolder(tmp).runs();
+    List<RunRecord> runs = RunReader.readFolder(tmp).runs();
+    return List.of(new Arm("base", runs.subList(0, 1)), new Arm("warm", runs.subList(1, 2)));
   }
 
-  @Test
-  void everyFigureIsAPngOfTheFixedSize() {
-    List<Figure> figures = Figures.forRuns(runs(), "ndcg@20", List.of());
-    assertThat(figures).extracting(Figure::id).containsExactly("validation-by-epoch", "validation-by-time", "loss",
-        "stable-rank-user", "stable-rank-item", "spectrum-user-1", "spectrum-item-1", "spectrum-user-2",
-        "spectrum-item-2");
-    for (Figure figure : figures) {
-      BufferedImage image = Png.decode(figure.png());
-      assertThat(image.getWidth()).isEqualTo(Figures.WIDTH);
-      assertThat(image.getHeight()).isEqualTo(Figures.HEIGHT);
-    }
+  private static XYChart stableRank(ArmFigures figures, List<Arm> arms, Table table) {
+    return figures.chart(arms, "stable rank", table::stableRank, "epoch", EpochRecord::epoch);
   }
 
   @Test
   void epochChartsMarkThePhaseSwitchBetweenTheLastWarmAndFirstTuneEpoch() {
-    List<RunRecord> runs = runs();
-    for (XYChart chart : List.of(Figures.stableRank(runs, Table.USER), Figures.stableRank(runs, Table.ITEM),
-        Figures.validationByEpoch(runs, "ndcg@20"), Figures.lossByEpoch(runs))) {
+    List<Arm> arms = arms();
+    ArmFigures figures = new ArmFigures(arms);
+    for (XYChart chart : List.of(stableRank(figures, arms, Table.USER), stableRank(figures, arms, Table.ITEM),
+        figures.chart(arms, "loss", EpochRecord::loss, "epoch", EpochRecord::epoch))) {
       XYSeries marker = chart.getSeries(Figures.SWITCH_PREFIX + 2);
-      assertThat(marker).as(chart.getTitle()).isNotNull();
+      assertThat(marker).isNotNull();
       assertThat(marker.getXMin()).isEqualTo(1.5);
       assertThat(marker.getXMax()).isEqualTo(1.5);
       // it spans the curves' range
@@ -48,46 +40,35 @@ class FiguresTest {
       assertThat(marker.getYMax()).isGreaterThanOrEqualTo(curve.getYMax());
       assertThat(marker.getYMin()).isLessThanOrEqualTo(curve.getYMin());
     }
-    assertThat(Figures.stableRank(runs, Table.USER).getSeries("base").getYMax())
+    assertThat(stableRank(figures, arms, Table.USER).getSeries("base").getYMax())
         .isEqualTo(SyntheticRun.stableRank(SyntheticRun.spectrum(0, false)));
   }
 
   @Test
-  void runsWithoutWarmStartHaveNoSwitchMarker() {
-    List<RunRecord> base = runs().subList(0, 1);
-    assertThat(Figures.stableRank(base, Table.USER).getSeriesCollection()).extracting(XYSeries::getName)
-        .containsExactly("base");
+  void armsWithoutWarmStartHaveNoSwitchMarker() {
+    List<Arm> base = arms().subList(0, 1);
+    assertThat(stableRank(new ArmFigures(base), base, Table.USER).getSeriesCollection())
+        .extracting(XYSeries::getName).containsExactly("base");
   }
 
   @Test
   void spectraDefaultToFirstEndOfWarmBestAndLastOnALogAxis() {
-    RunRecord warm = runs().get(1);
-    Map<Integer, String> epochs = Figures.defaultSpectrumEpochs(warm);
-    assertThat(epochs).containsExactly(Map.entry(0, "first"), Map.entry(1, "end of warm"), Map.entry(4, "best"),
-        Map.entry(5, "last"));
-
-    XYChart items = Figures.spectra(warm, Table.ITEM, epochs);
+    Arm warm = arms().get(1);
+    XYChart items = new ArmFigures(List.of(warm)).spectrumChart(warm, Table.ITEM, List.of());
+    assertThat(items.getSeriesCollection()).extracting(XYSeries::getName).containsExactly("first", "end of warm", "best", "last");
     assertThat(items.getStyler().isYAxisLogarithmic()).isTrue();
     // a spectrum within two decades gets labels between the decades
     assertThat(items.getStyler().isYAxisLogarithmicDecadeOnly()).isFalse();
-    XYSeries best = items.getSeries("epoch 4 (best)");
-    // the zero singular value cannot sit on a log axis and is left out
+    XYSeries best = items.getSeries("best");
+    // best epoch 4; the zero singular value cannot sit on a log axis and is left out
     assertThat(best.getXData()).containsExactly(1.0, 2.0, 3.0);
     assertThat(best.getYData()).containsExactly(3.4, 2.0, 1.0);
   }
 
   @Test
-  void sharedEpochsJoinTheirRoles() {
-    new SyntheticRun().name("peaks-last").ndcg(0.1, 0.2, 0.3).writeInto(tmp, "run");
-    RunRecord run = RunReader.read(tmp.resolve("run"));
-    assertThat(Figures.defaultSpectrumEpochs(run)).containsExactly(Map.entry(0, "first"), Map.entry(2, "best, last"));
-  }
-
-  @Test
-  void chosenSpectrumEpochsKeepThoseTheRunHas() {
-    RunRecord base = runs().get(0);
-    assertThat(Figures.spectrumEpochs(base, List.of(3, 0, 99))).containsExactly(Map.entry(0, "chosen"),
-        Map.entry(3, "chosen"));
-    assertThat(Figures.spectrumEpochs(base, List.of())).isEqualTo(Figures.defaultSpectrumEpochs(base));
+  void chosenSpectrumEpochsKeepThoseEverySeedReached() {
+    Arm base = arms().get(0);
+    XYChart users = new ArmFigures(List.of(base)).spectrumChart(base, Table.USER, List.of(3, 0, 99));
+    assertThat(users.getSeriesCollection()).extracting(XYSeries::getName).containsExactly("epoch 0", "epoch 3");
   }
 }

@@ -103,8 +103,8 @@ class ReportWriterTest {
     assertThat(html).contains("<tr><td>" + warm + "</td><td>" + base + "</td><td>7 → 4 (42.9% less)</td>"
         + "<td>14.0 → 10.0 (28.6% less)</td><td>7 → 3 (57.1% less)</td><td>14.0 → 7.5 (46.4% less)</td>"
         + "<td>0.5400 → 0.5580 (+3.3%)</td>");
-    assertThat(html).contains("<h2>Statistics (stats.json)</h2>", "<td>paired_t_p_value</td><td>0.0123</td>",
-        "<h2>Sweep results (results.json)</h2>", "<th>arm</th>");
+    assertThat(html).contains("<summary>Statistics (stats.json)</summary>", "<td>paired_t_p_value</td><td>0.0123</td>",
+        "<summary>Sweep results (results.json)</summary>", "<th>arm</th>");
   }
 
   @Test
