@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.plugin.FrameworkModule;
@@ -38,19 +40,14 @@ class DamagedCheckpointTest {
     assertThat(parent.resolve(NAME)).doesNotExist();
   }
 
-  @Test
-  void previousCheckpointResumesToTheUninterruptedResult(@TempDir Path parent, @TempDir Path whole) throws IOException {
+  /** PREVIOUS resumes one epoch earlier, RESTART from scratch: both end as the uninterrupted run. */
+  @ParameterizedTest
+  @EnumSource(value = DamagedCheckpoint.class, names = {"PREVIOUS", "RESTART"})
+  void theChosenFallbackEndsAsTheUninterruptedRun(DamagedCheckpoint choice, @TempDir Path parent, @TempDir Path whole)
+      throws IOException {
     interruptAndDamage(parent);
     TrainingRun run = new TrainingRun(config(), Path.of(".."), null);
-    run.onDamagedCheckpoint(DamagedCheckpoint.PREVIOUS);
-    assertSameAsUninterrupted(run.executeResumable(parent, NAME), whole);
-  }
-
-  @Test
-  void restartTrainsFromScratchToTheUninterruptedResult(@TempDir Path parent, @TempDir Path whole) throws IOException {
-    interruptAndDamage(parent);
-    TrainingRun run = new TrainingRun(config(), Path.of(".."), null);
-    run.onDamagedCheckpoint(DamagedCheckpoint.RESTART);
+    run.onDamagedCheckpoint(choice);
     assertSameAsUninterrupted(run.executeResumable(parent, NAME), whole);
   }
 
