@@ -47,6 +47,12 @@ final class SweepCommand implements Callable<Integer> {
       + "they ran (without it such runs are refused).")
   boolean discardChanged;
 
+  @Option(names = "--damaged-checkpoint", paramLabel = "CHOICE", description = "When an interrupted run's checkpoint "
+      + "is damaged or of another version: FAIL (default, one-line error), PREVIOUS (resume from the checkpoint kept "
+      + "from the epoch before) or RESTART (train that run from scratch).",
+      converter = TrainCommand.DamagedCheckpointConverter.class)
+  org.rankcf.experiments.run.DamagedCheckpoint damagedCheckpoint = org.rankcf.experiments.run.DamagedCheckpoint.FAIL;
+
   @Override
   public Integer call() {
     SweepSpec sweep = SweepSpec.load(grid);
@@ -54,6 +60,7 @@ final class SweepCommand implements Callable<Integer> {
     Path dir = out != null ? out.toAbsolutePath() : root.resolve("runs").resolve("sweeps").resolve(sweep.name());
     SweepRunner runner = new SweepRunner(sweep, Plugins.registry(), root,
         dataRoot == null ? null : dataRoot.toAbsolutePath(), spec.commandLine().getErr());
+    runner.onDamagedCheckpoint(damagedCheckpoint);
     var stdout = spec.commandLine().getOut();
     try (FolderLock lock = FolderLock.acquire(dir, "sweep")) {
       List<SweepPlan.PlannedRun> plan = runner.run(dir, sets, discardChanged);

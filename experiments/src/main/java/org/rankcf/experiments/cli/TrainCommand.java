@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.experiments.config.RunConfig;
+import org.rankcf.experiments.run.DamagedCheckpoint;
 import org.rankcf.experiments.run.ProgressReporter;
 import org.rankcf.experiments.run.RunDirectory;
 import org.rankcf.experiments.run.TrainingRun;
@@ -42,6 +43,11 @@ final class TrainCommand implements Callable<Integer> {
       + "settings or data and start over (without it such a run is refused).")
   boolean discardChanged;
 
+  @Option(names = "--damaged-checkpoint", paramLabel = "CHOICE", description = "With --resume, when the checkpoint is "
+      + "damaged or of another version: FAIL (default, one-line error), PREVIOUS (resume from the checkpoint kept "
+      + "from the epoch before) or RESTART (train from scratch).", converter = DamagedCheckpointConverter.class)
+  DamagedCheckpoint damagedCheckpoint = DamagedCheckpoint.FAIL;
+
   @Option(names = "--report", description = "Also write report.html into the run folder.")
   boolean report;
 
@@ -57,6 +63,7 @@ final class TrainCommand implements Callable<Integer> {
     Path root = RankcfCli.repositoryRoot();
     RunConfig run = new ConfigLoader(Plugins.registry()).load(config, overrides);
     TrainingRun training = new TrainingRun(run, root, dataRoot == null ? null : dataRoot.toAbsolutePath());
+    training.onDamagedCheckpoint(damagedCheckpoint);
     training.addListener(new ProgressReporter(System.err, System.console() != null, run.metric()));
     Path parent = out == null ? root.resolve("runs") : out.toAbsolutePath();
     TrainingRun.RunOutcome outcome = resume ? resumable(training, parent, run.name(), discardChanged) : training.execute(parent);
@@ -77,5 +84,18 @@ final class TrainCommand implements Callable<Integer> {
           + "': move it away, or train without --resume");
     }
     return training.executeResumable(parent, folder, discardChanged);
+  }
+
+  /** Reads fail / previous / restart in any case, so the flag can be typed as the error message prints it. */
+  static final class DamagedCheckpointConverter implements picocli.CommandLine.ITypeConverter<DamagedCheckpoint> {
+    @Override
+    public DamagedCheckpoint convert(String value) {
+      for (DamagedCheckpoint choice : DamagedCheckpoint.values()) {
+        if (choice.name().equalsIgnoreCase(value)) {
+          return choice;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of fail, previous, restart");
+    }
   }
 }

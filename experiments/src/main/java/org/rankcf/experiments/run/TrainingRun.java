@@ -27,6 +27,7 @@ import org.rankcf.framework.util.Parallel;
  */
 public final class TrainingRun {
   private static final String CHECKPOINT = "checkpoint.bin";
+  private static final String PREVIOUS_CHECKPOINT = Checkpoint.previous(Path.of(CHECKPOINT)).toString();
   private static final String TRAJECTORY = "trajectory.jsonl";
   /** Per-user test values of the selection metric and recall at the same K, for paired tests over users. */
   public static final String PER_USER = "test_per_user.csv";
@@ -35,6 +36,7 @@ public final class TrainingRun {
   private final Path repositoryRoot;
   private final Path dataRoot;
   private final List<TrainingListener> extraListeners = new ArrayList<>();
+  private DamagedCheckpoint damagedCheckpoint = DamagedCheckpoint.FAIL;
 
   /**
    * @param repositoryRoot relative data paths resolve against it
@@ -45,6 +47,11 @@ public final class TrainingRun {
     this.config = config;
     this.repositoryRoot = repositoryRoot;
     this.dataRoot = dataRoot;
+  }
+
+  /** What a resumed run does with a damaged checkpoint (default: fail with a one-line error). */
+  public void onDamagedCheckpoint(DamagedCheckpoint choice) {
+    damagedCheckpoint = choice;
   }
 
   public void addListener(TrainingListener listener) {
@@ -87,10 +94,13 @@ public final class TrainingRun {
       Model model = assembly.model();
       Trainer trainer = assembly.trainer();
       RunFingerprint fingerprint = RunFingerprint.of(config, split.hash());
-      if (checkpoints && run.has(CHECKPOINT)) {
+      boolean resuming = checkpoints && (run.has(CHECKPOINT) || run.has(PREVIOUS_CHECKPOINT));
+      if (resuming) {
         RunFingerprint older = RunFingerprint.read(run.path());
         if (discardChanged && !fingerprint.changesFrom(older).isEmpty()) {
           run.delete(CHECKPOINT);
+          run.delete(PREVIOUS_CHECKPOINT);
+          resuming = false;
         } else {
           fingerprint.requireSameAs(older, "the interrupted run " + run.target(), RunFingerprint.DISCARD_FLAG);
         }
@@ -105,7 +115,7 @@ public final class TrainingRun {
       manifest.put("environment", Environment.describe(repositoryRoot));
       run.writeJson("manifest.json", manifest);
 
-      if (checkpoints && run.has(CHECKPOINT)) {
+      if (resuming) {
         restore(run, trainer);
       } else {
         run.delete(TRAJECTORY);
@@ -186,6 +196,7 @@ public final class TrainingRun {
 
   private static void deleteCheckpoint(Path committed) {
     try {
+      java.nio.file.Files.deleteIfExists(committed.resolve(PREVIOUS_CHECKPOINT));
       java.nio.file.Files.deleteIfExists(committed.resolve(CHECKPOINT));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + committed.resolve(CHECKPOINT), e);
@@ -209,16 +220,49 @@ public final class TrainingRun {
     }
   }
 
-  /** Restores the checkpoint and rewrites the trajectory to the epochs it holds. */
-  private static void restore(RunDirectory run, Trainer trainer) {
+  /**
+   * Restores the checkpoint (or, when a crash fell between the two renames of a save, the previous one) and
+   * rewrites the trajectory to the epochs it holds; a damaged checkpoint is handled as {@link #damagedCheckpoint} says.
+   */
+  private void restore(RunDirectory run, Trainer trainer) {
+    Path latest = run.path().resolve(run.has(CHECKPOINT) ? CHECKPOINT : PREVIOUS_CHECKPOINT);
     try {
-      Checkpoint.restore(run.path().resolve(CHECKPOINT), trainer);
+      try {
+        Checkpoint.restore(latest, trainer);
+      } catch (Checkpoint.CheckpointException e) {
+        switch (damagedCheckpoint) {
+          case FAIL -> throw new org.rankcf.framework.util.UserInputException(e.getMessage() + "; run again with "
+              + DamagedCheckpoint.FLAG + " previous to resume from the earlier intact checkpoint, or "
+              + DamagedCheckpoint.FLAG + " restart to train from scratch", e);
+          case PREVIOUS -> restorePrevious(run, latest, trainer);
+          case RESTART -> {
+            run.delete(CHECKPOINT);
+            run.delete(PREVIOUS_CHECKPOINT);
+            run.delete(TRAJECTORY);
+            return;
+          }
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the checkpoint of " + run.target(), e);
     }
     run.delete(TRAJECTORY);
     TrajectoryWriter writer = new TrajectoryWriter(run);
     trainer.state().records().forEach(writer::epochDone);
+  }
+
+  private static void restorePrevious(RunDirectory run, Path damaged, Trainer trainer) throws IOException {
+    Path previous = run.path().resolve(PREVIOUS_CHECKPOINT);
+    if (damaged.equals(previous) || !run.has(PREVIOUS_CHECKPOINT)) {
+      throw new org.rankcf.framework.util.UserInputException(damaged + ": damaged, and no earlier intact checkpoint "
+          + "is kept; run again with " + DamagedCheckpoint.FLAG + " restart to train from scratch");
+    }
+    try {
+      Checkpoint.restore(previous, trainer);
+    } catch (Checkpoint.CheckpointException e) {
+      throw new org.rankcf.framework.util.UserInputException(e.getMessage() + "; run again with "
+          + DamagedCheckpoint.FLAG + " restart to train from scratch", e);
+    }
   }
 
   private static Map<String, Object> dataDescription(SplitData split, double loadSeconds) {

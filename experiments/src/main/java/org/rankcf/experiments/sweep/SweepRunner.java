@@ -30,6 +30,8 @@ public final class SweepRunner {
   private final Path repositoryRoot;
   private final Path dataRoot;
   private final PrintWriter log;
+  private org.rankcf.experiments.run.DamagedCheckpoint damagedCheckpoint =
+      org.rankcf.experiments.run.DamagedCheckpoint.FAIL;
 
   public SweepRunner(SweepSpec spec, PluginRegistry registry, Path repositoryRoot, Path dataRoot, PrintWriter log) {
     this.spec = spec;
@@ -37,6 +39,11 @@ public final class SweepRunner {
     this.repositoryRoot = repositoryRoot;
     this.dataRoot = dataRoot;
     this.log = log;
+  }
+
+  /** What an interrupted run does when its checkpoint is damaged (default: fail with a one-line error). */
+  public void onDamagedCheckpoint(org.rankcf.experiments.run.DamagedCheckpoint choice) {
+    damagedCheckpoint = choice;
   }
 
   /** Runs (or skips) every planned run; returns the plan. */
@@ -119,6 +126,7 @@ public final class SweepRunner {
     log.printf("[%d/%d] %s: %s%n", run.index() + 1, total, run.name(), resuming ? "resuming" : "starting");
     log.flush();
     TrainingRun training = new TrainingRun(config, repositoryRoot, dataRoot);
+    training.onDamagedCheckpoint(damagedCheckpoint);
     TrainingRun.RunOutcome outcome = training.executeResumable(sweepDir, run.name(), discardChanged);
     log.printf(java.util.Locale.ROOT, "[%d/%d] %s: best epoch %d, test ndcg@20 %.4f recall@20 %.4f%n", run.index() + 1,
         total, run.name(), outcome.result().bestEpoch(), outcome.test().getOrDefault("ndcg@20", Double.NaN),

@@ -4,13 +4,21 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spi.Model;
@@ -19,52 +27,88 @@ import org.rankcf.framework.spi.Model;
  * Saves and restores a trainer between epochs: parameters, the optimiser's step count and named state arrays, the best epoch's
  * parameters, the schedule and early-stopping counters and the epoch records. Because every epoch's
  * randomness derives from (seed, epoch), a run resumed from a checkpoint ends exactly as an uninterrupted
- * one with the same seed and thread count. The file is written to a temp name and renamed.
+ * one with the same seed and thread count.
+ *
+ * <p>The file is a header (magic, format version, payload length, CRC32C of the payload) and the payload.
+ * A file that is damaged, truncated or of another version is refused with a {@link CheckpointException}
+ * before the trainer is touched. The file is written to a temp name and renamed; the checkpoint it
+ * replaces is first renamed to {@link #previous(Path)}, so a crash at any moment leaves an intact one.
  */
 public final class Checkpoint {
-  private static final int MAGIC = 0x52434b34; // "RCK4": optimiser state as named arrays
+  private static final int MAGIC = 0x52434b50; // "RCKP"
+  /** Version 4 files (magic "RCK4") had no header; they are recognised to name their version. */
+  private static final int MAGIC_V4 = 0x52434b34;
+  public static final int VERSION = 5;
+  private static final int HEADER_BYTES = 4 + 4 + 8 + 4;
 
   private Checkpoint() {}
 
+  /** Where {@link #save} keeps the checkpoint it replaces. */
+  public static Path previous(Path file) {
+    return file.resolveSibling(file.getFileName() + ".previous");
+  }
+
   public static void save(Path file, Trainer trainer) throws IOException {
     Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    TrainerState s = trainer.state();
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20))) {
-      out.writeInt(MAGIC);
-      out.writeInt(s.epoch);
-      out.writeBoolean(s.inWarm);
-      out.writeInt(s.switchEpoch);
-      out.writeInt(s.sinceBest);
-      out.writeInt(s.warmSinceBest);
-      out.writeBoolean(s.stopped);
-      out.writeDouble(s.bestScore);
-      out.writeDouble(s.tuneBestScore);
-      out.writeInt(s.bestEpoch);
-      writeMap(out, s.bestValidation);
-      out.writeDouble(s.elapsedSeconds);
-      out.writeInt(s.records.size());
-      for (EpochRecord r : s.records) {
-        writeRecord(out, r);
-      }
-      Model model = trainer.model();
-      List<EmbeddingTable> params = model.parameters();
-      out.writeInt(params.size());
-      for (int t = 0; t < params.size(); t++) {
-        writeFloats(out, params.get(t).data());
-        writeFloats(out, s.best.get(t).data());
-      }
-      writeOptimizer(out, trainer.optimizer());
+    CRC32C crc = new CRC32C();
+    long length;
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      channel.write(ByteBuffer.allocate(HEADER_BYTES), 0);
+      channel.position(HEADER_BYTES);
+      CountingStream counter = new CountingStream(new CheckedOutputStream(
+          java.nio.channels.Channels.newOutputStream(channel), crc));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(counter, 1 << 20));
+      writePayload(out, trainer);
+      out.flush();
+      length = counter.count;
+      ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+      header.putInt(MAGIC).putInt(VERSION).putLong(length).putInt((int) crc.getValue()).flip();
+      channel.write(header, 0);
+      channel.force(true);
+    }
+    if (Files.exists(file)) {
+      Files.move(file, previous(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Restores a trainer built from the same config; {@link Trainer#fit()} then continues after the saved epoch. */
+  private static void writePayload(DataOutputStream out, Trainer trainer) throws IOException {
+    TrainerState s = trainer.state();
+    out.writeInt(s.epoch);
+    out.writeBoolean(s.inWarm);
+    out.writeInt(s.switchEpoch);
+    out.writeInt(s.sinceBest);
+    out.writeInt(s.warmSinceBest);
+    out.writeBoolean(s.stopped);
+    out.writeDouble(s.bestScore);
+    out.writeDouble(s.tuneBestScore);
+    out.writeInt(s.bestEpoch);
+    writeMap(out, s.bestValidation);
+    out.writeDouble(s.elapsedSeconds);
+    out.writeInt(s.records.size());
+    for (EpochRecord r : s.records) {
+      writeRecord(out, r);
+    }
+    Model model = trainer.model();
+    List<EmbeddingTable> params = model.parameters();
+    out.writeInt(params.size());
+    for (int t = 0; t < params.size(); t++) {
+      writeFloats(out, params.get(t).data());
+      writeFloats(out, s.best.get(t).data());
+    }
+    writeOptimizer(out, trainer.optimizer());
+  }
+
+  /**
+   * Restores a trainer built from the same config; {@link Trainer#fit()} then continues after the saved epoch.
+   * The header and checksum are verified before anything is restored.
+   */
   public static void restore(Path file, Trainer trainer) throws IOException {
+    verify(file);
     TrainerState s = trainer.state();
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
-      if (in.readInt() != MAGIC) {
-        throw new IOException(file + ": not a checkpoint of this rankcf version (delete it to start the run afresh)");
-      }
+      in.skipNBytes(HEADER_BYTES);
       s.epoch = in.readInt();
       s.inWarm = in.readBoolean();
       s.switchEpoch = in.readInt();
@@ -92,6 +136,76 @@ public final class Checkpoint {
       readOptimizer(in, trainer.optimizer(), file);
     }
     trainer.model().forward();
+  }
+
+  /** Checks the header, the payload's length and its CRC32C; a mismatch is a one-line {@link CheckpointException}. */
+  public static void verify(Path file) throws IOException {
+    long size = Files.size(file);
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+      if (size < 4) {
+        throw new CheckpointException(file + ": damaged checkpoint (" + size + " bytes, too short for its header)");
+      }
+      int magic = in.readInt();
+      if (magic == MAGIC_V4) {
+        throw new CheckpointException(file + ": checkpoint of version 4, this rankcf reads version " + VERSION);
+      }
+      if (magic != MAGIC) {
+        throw new CheckpointException(file + ": not a rankcf checkpoint (damaged header)");
+      }
+      if (size < HEADER_BYTES) {
+        throw new CheckpointException(file + ": damaged checkpoint (" + size + " bytes, too short for its header)");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new CheckpointException(file + ": checkpoint of version " + version + ", this rankcf reads version "
+            + VERSION);
+      }
+      long length = in.readLong();
+      int expected = in.readInt();
+      if (length != size - HEADER_BYTES) {
+        throw new CheckpointException(file + ": damaged checkpoint (its header gives " + length
+            + " payload bytes, the file holds " + (size - HEADER_BYTES) + ")");
+      }
+      CRC32C crc = new CRC32C();
+      try (CheckedInputStream payload = new CheckedInputStream(in, crc)) {
+        payload.transferTo(OutputStream.nullOutputStream());
+      }
+      if ((int) crc.getValue() != expected) {
+        throw new CheckpointException(file + ": damaged checkpoint (checksum mismatch)");
+      }
+    } catch (EOFException e) {
+      throw new CheckpointException(file + ": damaged checkpoint (truncated)");
+    }
+  }
+
+  /** A checkpoint that cannot be used as it is: damaged, truncated or of another format version. */
+  public static final class CheckpointException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    CheckpointException(String message) {
+      super(message);
+    }
+  }
+
+  /** Counts the payload bytes written, for the header's length field. */
+  private static final class CountingStream extends java.io.FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
   }
 
   /** The optimiser's step count and its state arrays by name, whatever the optimiser. */
