@@ -25,7 +25,7 @@ import org.rankcf.regularizers.RegularizersModule;
 /** An interrupted Last.fm run whose checkpoint is then damaged: refused, resumed from the earlier one, or restarted. */
 class DamagedCheckpointTest {
   private static final ConfigLoader LOADER = new ConfigLoader(
-      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule())
+      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(), new org.rankcf.evaluation.EvaluationModule())
           .getInstance(PluginRegistry.class));
   private static final String NAME = "interrupted";
 

@@ -155,7 +155,7 @@ class CheckpointIntegrityTest {
     MatrixFactorization mf = new MatrixFactorization(TRAIN.numUsers(), TRAIN.numItems(), 3,
         new Initializer("normal", 0.5), 7);
     TrainerConfig config = new TrainerConfig(epochs, 32, 1, 10, "ndcg@20", 4, 0);
-    Phase phase = new Phase("tune", "shrink", SHRINK, List.of());
+    Phase phase = new Phase(PhaseKind.TUNE, "shrink", SHRINK, List.of());
     int[] epoch = {0};
     return new Trainer(config, Schedule.tuneOnly(phase), mf, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
         new Sgd(new SgdConfig(0.1, 0, false, 0, false, List.of(), 0.1), mf.parameters()),
