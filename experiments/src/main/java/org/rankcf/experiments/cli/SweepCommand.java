@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rankcf.experiments.sweep.SweepPlan;
 import org.rankcf.experiments.sweep.SweepResults;
+import org.rankcf.experiments.sweep.SweepExecutorProvider;
 import org.rankcf.experiments.sweep.SweepRunner;
 import org.rankcf.experiments.sweep.SweepSpec;
 import org.rankcf.reports.ReportWriter;
@@ -42,6 +43,13 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Skip report.html.")
   boolean noReport;
 
+  @Option(names = "--executor", paramLabel = "NAME", defaultValue = "in-process",
+      description = "Where runs execute: in-process (default) or spark (launch with ./rankcf-spark).")
+  String executor;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (local[2], spark://host:7077, ...).")
+  String master;
+
   @Override
   public Integer call() {
     SweepSpec sweep = SweepSpec.load(grid);
@@ -49,7 +57,8 @@ final class SweepCommand implements Callable<Integer> {
     Path dir = out != null ? out.toAbsolutePath() : root.resolve("runs").resolve("sweeps").resolve(sweep.name());
     SweepRunner runner = new SweepRunner(sweep, Plugins.registry(), root,
         dataRoot == null ? null : dataRoot.toAbsolutePath(), spec.commandLine().getErr());
-    List<SweepPlan.PlannedRun> plan = runner.run(dir, sets);
+    List<SweepPlan.PlannedRun> plan = "in-process".equals(executor) ? runner.run(dir, sets)
+        : runner.run(dir, sets, SweepExecutorProvider.named(executor).create(master));
     ObjectNode stats = new SweepResults(sweep, plan, dir).write(dir);
     var stdout = spec.commandLine().getOut();
     printTable(stdout, stats);
