@@ -1,6 +1,10 @@
 package org.rankcf.distributed;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -56,13 +60,21 @@ public final class SparkSweepExecutor implements SweepExecutor {
     conf.set("spark.speculation", "false");
     conf.setIfMissing("spark.ui.enabled", "false");
     conf.setIfMissing("spark.executor.memory", System.getProperty("rankcf.executor.memory", "4g"));
-    conf.setIfMissing("spark.executor.extraJavaOptions", RUN_JVM_OPTIONS + " "
-        + System.getProperty("rankcf.spark.opens", ""));
+    conf.setIfMissing("spark.executor.extraJavaOptions", RUN_JVM_OPTIONS + " " + moduleOpens());
     String localIp = System.getenv("SPARK_LOCAL_IP");
     if (localIp != null) {
       conf.setIfMissing("spark.driver.host", localIp);
       conf.setIfMissing("spark.driver.bindAddress", localIp);
     }
     return conf;
+  }
+
+  /** The --add-opens set Spark needs on JDK 17, as the build wrote it (the pom's spark.jvm.opens). */
+  static String moduleOpens() {
+    try (InputStream in = SparkSweepExecutor.class.getResourceAsStream("/rankcf-spark-jvm-options.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
