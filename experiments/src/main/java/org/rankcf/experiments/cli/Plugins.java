@@ -8,10 +8,10 @@ import org.rankcf.losses.LossesModule;
 import org.rankcf.regularizers.RegularizersModule;
 
 /** The Guice wiring of every plug-in module into one registry. */
-final class Plugins {
+public final class Plugins {
   private Plugins() {}
 
-  static PluginRegistry registry() {
+  public static PluginRegistry registry() {
     return Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(),
         new EvaluationModule())
         .getInstance(PluginRegistry.class);

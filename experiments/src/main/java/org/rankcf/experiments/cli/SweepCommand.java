@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.rankcf.experiments.sweep.SweepPlan;
 import org.rankcf.experiments.sweep.SweepResults;
+import org.rankcf.experiments.sweep.SweepExecutorProvider;
 import org.rankcf.experiments.sweep.SweepRunner;
 import org.rankcf.experiments.sweep.SweepSpec;
 import org.rankcf.framework.util.FolderLock;
@@ -53,6 +54,13 @@ final class SweepCommand implements Callable<Integer> {
       converter = TrainCommand.DamagedCheckpointConverter.class)
   org.rankcf.experiments.run.DamagedCheckpoint damagedCheckpoint = org.rankcf.experiments.run.DamagedCheckpoint.FAIL;
 
+  @Option(names = "--executor", paramLabel = "NAME", defaultValue = "in-process",
+      description = "Where runs execute: in-process (default) or spark (launch with ./rankcf-spark).")
+  String executor;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master URL (local[2], spark://host:7077, ...).")
+  String master;
+
   @Override
   public Integer call() {
     SweepSpec sweep = SweepSpec.load(grid);
@@ -63,7 +71,8 @@ final class SweepCommand implements Callable<Integer> {
     runner.onDamagedCheckpoint(damagedCheckpoint);
     var stdout = spec.commandLine().getOut();
     try (FolderLock lock = FolderLock.acquire(dir, "sweep")) {
-      List<SweepPlan.PlannedRun> plan = runner.run(dir, sets, discardChanged);
+      List<SweepPlan.PlannedRun> plan = "in-process".equals(executor) ? runner.run(dir, sets, discardChanged)
+          : runner.run(dir, sets, discardChanged, SweepExecutorProvider.named(executor).create(master));
       ObjectNode stats = new SweepResults(sweep, plan, dir).write(dir);
       printTable(stdout, stats);
       if (!noReport) {

@@ -1,28 +1,26 @@
 package org.rankcf.experiments.sweep;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.experiments.run.Assembly;
+import org.rankcf.experiments.run.DamagedCheckpoint;
 import org.rankcf.experiments.run.RunDirectory;
 import org.rankcf.experiments.run.RunFingerprint;
-import org.rankcf.experiments.run.TrainingRun;
 import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.util.Parallel;
 import org.rankcf.framework.util.UserInputException;
 
 /**
- * Executes a sweep's runs into one folder, {@code workers} at a time. A run whose folder already holds
- * metrics.json is skipped; a run interrupted half-way resumes from its checkpoint. Every run's config is
- * validated before the first one starts, so a typo in the last variant does not surface hours later.
+ * Executes a sweep's runs into one folder through a {@link SweepExecutor} (by default {@code workers} threads
+ * of this JVM). A run whose folder already holds metrics.json is skipped; a run interrupted half-way resumes
+ * from its checkpoint. Every run's config is validated before the first one starts, so a typo in the last
+ * variant does not surface hours later.
  */
 public final class SweepRunner {
   private final SweepSpec spec;
@@ -30,8 +28,7 @@ public final class SweepRunner {
   private final Path repositoryRoot;
   private final Path dataRoot;
   private final PrintWriter log;
-  private org.rankcf.experiments.run.DamagedCheckpoint damagedCheckpoint =
-      org.rankcf.experiments.run.DamagedCheckpoint.FAIL;
+  private DamagedCheckpoint damagedCheckpoint = DamagedCheckpoint.FAIL;
 
   public SweepRunner(SweepSpec spec, PluginRegistry registry, Path repositoryRoot, Path dataRoot, PrintWriter log) {
     this.spec = spec;
@@ -42,58 +39,70 @@ public final class SweepRunner {
   }
 
   /** What an interrupted run does when its checkpoint is damaged (default: fail with a one-line error). */
-  public void onDamagedCheckpoint(org.rankcf.experiments.run.DamagedCheckpoint choice) {
+  public void onDamagedCheckpoint(DamagedCheckpoint choice) {
     damagedCheckpoint = choice;
   }
 
-  /** Runs (or skips) every planned run; returns the plan. */
+  /** Runs (or skips) every planned run on this JVM's threads; returns the plan. */
   public List<SweepPlan.PlannedRun> run(Path sweepDir, List<String> overrides) {
     return run(sweepDir, overrides, false);
   }
 
-  /**
-   * As {@link #run(Path, List)}; a finished or interrupted run whose {@link RunFingerprint} no longer
-   * matches its config is refused before anything runs, or discarded and run again when
-   * {@code discardChanged}. The caller holds the sweep folder's {@link org.rankcf.framework.util.FolderLock}.
-   */
+  /** As {@link #run(Path, List, boolean, SweepExecutor)} on this JVM's threads. */
   public List<SweepPlan.PlannedRun> run(Path sweepDir, List<String> overrides, boolean discardChanged) {
+    return run(sweepDir, overrides, discardChanged, new InProcessSweepExecutor(spec.workers(), () -> registry));
+  }
+
+  /** Runs (or skips) every planned run through {@code executor}, refusing changed runs; returns the plan. */
+  public List<SweepPlan.PlannedRun> run(Path sweepDir, List<String> overrides, SweepExecutor executor) {
+    return run(sweepDir, overrides, false, executor);
+  }
+
+  /**
+   * Runs (or skips) every planned run through {@code executor}. A finished or interrupted run whose
+   * {@link RunFingerprint} no longer matches its config is refused before anything runs, or discarded and run
+   * again when {@code discardChanged}. The caller holds the sweep folder's
+   * {@link org.rankcf.framework.util.FolderLock}.
+   */
+  public List<SweepPlan.PlannedRun> run(Path sweepDir, List<String> overrides, boolean discardChanged,
+      SweepExecutor executor) {
     List<SweepPlan.PlannedRun> plan = SweepPlan.expand(spec);
-    ConfigLoader loader = new ConfigLoader(registry);
     List<RunConfig> configs = new ArrayList<>();
-    for (SweepPlan.PlannedRun run : plan) {
-      overrides.forEach(o -> ConfigLoader.apply(run.config(), o));
-      try {
-        configs.add(loader.load(run.config(), run.name()));
-      } catch (UserInputException e) {
-        throw new UserInputException(spec.file() + ": run " + run.name() + ": " + e.getMessage(), e);
-      }
-    }
+    List<SweepRunTask> tasks = tasks(plan, sweepDir, overrides, discardChanged, configs);
     for (int r = 0; r < plan.size(); r++) {
       checkFinished(sweepDir.resolve(plan.get(r).name()), configs.get(r), discardChanged);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(spec.workers());
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int r = 0; r < plan.size(); r++) {
-        SweepPlan.PlannedRun run = plan.get(r);
-        RunConfig config = configs.get(r);
-        futures.add(pool.submit(() -> execute(sweepDir, run, config, plan.size(), discardChanged)));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("sweep interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    executor.execute(tasks, log);
     return plan;
+  }
+
+  /**
+   * The validated runs as self-contained tasks. Each config is pinned to the thread count resolved here, so
+   * a run's default ({@code threads}: this machine's cores) does not change with the JVM it lands on.
+   */
+  public List<SweepRunTask> tasks(List<SweepPlan.PlannedRun> plan, Path sweepDir, List<String> overrides) {
+    return tasks(plan, sweepDir, overrides, false, new ArrayList<>());
+  }
+
+  private List<SweepRunTask> tasks(List<SweepPlan.PlannedRun> plan, Path sweepDir, List<String> overrides,
+      boolean discardChanged, List<RunConfig> configs) {
+    ConfigLoader loader = new ConfigLoader(registry);
+    List<SweepRunTask> tasks = new ArrayList<>();
+    for (SweepPlan.PlannedRun run : plan) {
+      overrides.forEach(o -> ConfigLoader.apply(run.config(), o));
+      RunConfig config;
+      try {
+        config = loader.load(run.config(), run.name());
+      } catch (UserInputException e) {
+        throw new UserInputException(spec.file() + ": run " + run.name() + ": " + e.getMessage(), e);
+      }
+      configs.add(config);
+      ObjectNode pinned = run.config().deepCopy().put("threads", config.threads());
+      tasks.add(new SweepRunTask(run.index(), plan.size(), run.name(), pinned.toString(), sweepDir.toString(),
+          repositoryRoot.toString(), dataRoot == null ? null : dataRoot.toString(), discardChanged,
+          damagedCheckpoint));
+    }
+    return tasks;
   }
 
   /** A finished run is skipped only while its fingerprint matches; the data are loaded to hash the split. */
@@ -114,23 +123,5 @@ public final class SweepRunner {
     } else {
       now.requireSameAs(older, "the finished run " + folder, RunFingerprint.DISCARD_FLAG);
     }
-  }
-
-  private void execute(Path sweepDir, SweepPlan.PlannedRun run, RunConfig config, int total, boolean discardChanged) {
-    if (Files.exists(sweepDir.resolve(run.name()).resolve("metrics.json"))) {
-      log.printf("[%d/%d] %s: done earlier, skipped%n", run.index() + 1, total, run.name());
-      log.flush();
-      return;
-    }
-    boolean resuming = Files.exists(sweepDir.resolve("." + run.name() + ".partial").resolve("checkpoint.bin"));
-    log.printf("[%d/%d] %s: %s%n", run.index() + 1, total, run.name(), resuming ? "resuming" : "starting");
-    log.flush();
-    TrainingRun training = new TrainingRun(config, repositoryRoot, dataRoot);
-    training.onDamagedCheckpoint(damagedCheckpoint);
-    TrainingRun.RunOutcome outcome = training.executeResumable(sweepDir, run.name(), discardChanged);
-    log.printf(java.util.Locale.ROOT, "[%d/%d] %s: best epoch %d, test ndcg@20 %.4f recall@20 %.4f%n", run.index() + 1,
-        total, run.name(), outcome.result().bestEpoch(), outcome.test().getOrDefault("ndcg@20", Double.NaN),
-        outcome.test().getOrDefault("recall@20", Double.NaN));
-    log.flush();
   }
 }

@@ -1,0 +1,80 @@
+package org.rankcf.distributed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.rankcf.experiments.cli.Plugins;
+import org.rankcf.experiments.sweep.SweepExecutor;
+import org.rankcf.experiments.sweep.SweepRunTask;
+
+/**
+ * Runs a sweep on Apache Spark, one run per task (one partition each) in the executor JVMs. Spark's retry of
+ * a failed task reruns the same {@link SweepRunTask}, which resumes from the run's checkpoint and commits the
+ * folder by rename; speculative copies are switched off so one run never has two live attempts.
+ */
+public final class SparkSweepExecutor implements SweepExecutor {
+  /** The heap and module flag the launcher gives a run, passed on to executors. */
+  static final String RUN_JVM_OPTIONS = "--add-modules jdk.incubator.vector -XX:+UseParallelGC";
+
+  private final String master;
+
+  public SparkSweepExecutor(String master) {
+    this.master = master;
+  }
+
+  @Override
+  public void execute(List<SweepRunTask> tasks, PrintWriter log) {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    int cpusPerRun = tasks.stream().mapToInt(SweepRunTask::threads).max().orElseThrow();
+    SparkConf conf = conf(master, cpusPerRun);
+    log.printf("spark: %d runs on %s, %d cores per run%n", tasks.size(), conf.get("spark.master"), cpusPerRun);
+    log.flush();
+    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+      List<String> summaries = spark.parallelize(tasks, tasks.size())
+          .map(task -> task.run(Plugins.registry(), new PrintWriter(System.err, true)))
+          .collect();
+      summaries.forEach(log::println);
+      log.flush();
+    }
+  }
+
+  /**
+   * Spark's settings for a sweep: spark.* system properties (and spark-submit's) win over these defaults,
+   * except that a task always claims as many cores as its run's trainer uses.
+   */
+  static SparkConf conf(String master, int cpusPerRun) {
+    SparkConf conf = new SparkConf().setAppName("rankcf sweep");
+    if (master != null) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    conf.set("spark.task.cpus", Integer.toString(cpusPerRun));
+    conf.set("spark.speculation", "false");
+    conf.setIfMissing("spark.ui.enabled", "false");
+    conf.setIfMissing("spark.executor.memory", System.getProperty("rankcf.executor.memory", "4g"));
+    conf.setIfMissing("spark.executor.extraJavaOptions", RUN_JVM_OPTIONS + " " + moduleOpens());
+    String localIp = System.getenv("SPARK_LOCAL_IP");
+    if (localIp != null) {
+      conf.setIfMissing("spark.driver.host", localIp);
+      conf.setIfMissing("spark.driver.bindAddress", localIp);
+    }
+    return conf;
+  }
+
+  /** The --add-opens set Spark needs on JDK 17, as the build wrote it (the pom's spark.jvm.opens). */
+  static String moduleOpens() {
+    try (InputStream in = SparkSweepExecutor.class.getResourceAsStream("/rankcf-spark-jvm-options.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
