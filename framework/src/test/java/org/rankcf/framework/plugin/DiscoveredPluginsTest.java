@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
+import java.nio.file.Path;
 import java.util.List;
+import org.example.clash.OutsideModule;
 import org.rankcf.framework.util.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,15 @@ class DiscoveredPluginsTest {
   }
 
   @Test
-  void aNameRegisteredTwiceNamesBothSources() {
+  void aModuleFromOutsideNamesItsFolderAndAClashNamesBothSources() {
+    String folder = Path.of("target", "test-classes").toAbsolutePath().toString();
+    assertThatThrownBy(() -> DiscoveredPlugins.of(List.of(new FrameworkModule(), new OutsideModule())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("model 'mf' is registered by both built in and " + folder);
+  }
+
+  @Test
+  void aNameRegisteredTwiceInsideTheProjectIsRefusedToo() {
     assertThatThrownBy(() -> DiscoveredPlugins.of(List.of(new FrameworkModule(), new ClashingModule())))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("sampler 'uniform' is registered by both built in and built in");
