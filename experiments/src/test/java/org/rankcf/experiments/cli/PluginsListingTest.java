@@ -17,6 +17,6 @@ class PluginsListingTest {
     assertThat(code).isZero();
     String optimizers = listing.substring(listing.indexOf("optimizers:"));
     assertThat(optimizers).contains("  adam ", "  adamw ", "  sgd ", "  adagrad ")
-        .contains("\"nesterov\":false").contains("\"initial-accumulator\":0.0").contains("\"beta2\":0.999");
+        .contains("\"nesterov\":false").contains("from built in").contains("\"initial-accumulator\":0.0").contains("\"beta2\":0.999");
   }
 }

@@ -100,6 +100,12 @@ public final class PluginRegistry {
     return optimizers;
   }
 
+  /** Every kind's plug-ins under the kind's singular name ("loss", "model", ...) as used in error messages. */
+  public Map<String, Map<String, ?>> byKind() {
+    return Map.of("loss", losses, "regularizer", regularizers, "sampler", samplers, "model", models,
+        "optimizer", optimizers, "metric", metrics);
+  }
+
   private static <T> T find(Map<String, T> map, String kind, String name, String key) {
     T factory = map.get(name);
     if (factory == null) {
