@@ -1,6 +1,5 @@
 package org.rankcf.framework.plugin;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import java.net.URISyntaxException;
@@ -38,7 +37,7 @@ public final class DiscoveredPlugins {
     Map<String, String> sources = new TreeMap<>();
     for (Module module : modules) {
       String source = sourceOf(module);
-      PluginRegistry own = Guice.createInjector(module, new EveryKind()).getInstance(PluginRegistry.class);
+      PluginRegistry own = Guice.createInjector(module, new EveryPluginKind()).getInstance(PluginRegistry.class);
       own.byKind().forEach((kind, plugins) -> plugins.keySet().forEach(name -> {
         String earlier = sources.putIfAbsent(kind + " " + name, source);
         if (earlier != null) {
@@ -48,7 +47,7 @@ public final class DiscoveredPlugins {
       }));
     }
     List<Module> all = new ArrayList<>(modules);
-    all.add(new EveryKind());
+    all.add(new EveryPluginKind());
     return new DiscoveredPlugins(Guice.createInjector(all).getInstance(PluginRegistry.class), sources);
   }
 
@@ -77,29 +76,6 @@ public final class DiscoveredPlugins {
       return Path.of(code.getLocation().toURI()).toString();
     } catch (URISyntaxException | IllegalArgumentException e) {
       return code.getLocation().toString();
-    }
-  }
-
-  /** Declares every kind's map so that a module registering only some kinds still yields a registry. */
-  private static final class EveryKind extends AbstractModule {
-    @Override
-    protected void configure() {
-      PluginBindings.losses(binder());
-      PluginBindings.regularizers(binder());
-      PluginBindings.samplers(binder());
-      PluginBindings.models(binder());
-      PluginBindings.optimizers(binder());
-      PluginBindings.metrics(binder());
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof EveryKind;
-    }
-
-    @Override
-    public int hashCode() {
-      return EveryKind.class.hashCode();
     }
   }
 }

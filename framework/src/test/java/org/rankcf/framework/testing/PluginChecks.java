@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Module;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.rankcf.framework.data.IdMap;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.data.SplitData;
 import org.rankcf.framework.model.Initializer;
-import org.rankcf.framework.plugin.PluginBindings;
+import org.rankcf.framework.plugin.EveryPluginKind;
 import org.rankcf.framework.plugin.PluginContext;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.plugin.PluginRegistry;
@@ -54,16 +53,7 @@ public abstract class PluginChecks {
   /** The registry of just {@link #modules()}. */
   protected final PluginRegistry registry() {
     List<Module> all = new ArrayList<>(modules());
-    all.add(new AbstractModule() {
-      @Override
-      protected void configure() {
-        // declares every kind, so a module that registers one kind only still makes a full registry
-        PluginBindings.losses(binder());
-        PluginBindings.regularizers(binder());
-        PluginBindings.samplers(binder());
-        PluginBindings.models(binder());
-      }
-    });
+    all.add(new EveryPluginKind());
     return Guice.createInjector(all).getInstance(PluginRegistry.class);
   }
 
