@@ -1,7 +1,10 @@
 package org.rankcf.framework.kernels;
 
+import java.util.ArrayList;
+import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,6 +16,13 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels implements KernelPath {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   private static final int FL = F.length();
+  /**
+   * Shuffles that fold the upper half of the lanes onto the lower half (by FL/2, FL/4, ..., 1): added in this
+   * order they sum a vector's lanes in one fixed tree. reduceLanes(ADD) leaves the order of a floating-point sum
+   * unspecified, and the interpreted fallback and the compiled intrinsic do differ, so results depended on how
+   * warm the JIT was (a run's bits changed with the runs before it in the same JVM).
+   */
+  private static final List<VectorShuffle<Float>> FOLDS = folds();
   /** Floats of packed B kept per column block: about 192 KB, well inside a 512 KB L2. */
   private static final int GEMM_BLOCK_FLOATS = 48 * 1024;
   /** Gram register tile: 6 rows x 2 vectors of columns (12 accumulators, as in the scoring kernel). */
@@ -50,7 +60,7 @@ public final class VectorKernels implements KernelPath {
     for (; t + FL <= n; t += FL) {
       s0 = FloatVector.fromArray(F, a, aOff + t).fma(FloatVector.fromArray(F, b, bOff + t), s0);
     }
-    float sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+    float sum = laneSum(s0.add(s1).add(s2.add(s3)));
     for (; t < n; t++) {
       sum += a[aOff + t] * b[bOff + t];
     }
@@ -154,7 +164,7 @@ public final class VectorKernels implements KernelPath {
         FloatVector v = FloatVector.fromArray(F, x, src + c);
         squares = v.fma(v, squares);
       }
-      float scale = GramSpans.inverseNorm(squares.reduceLanes(VectorOperators.ADD), minNorm);
+      float scale = GramSpans.inverseNorm(laneSum(squares), minNorm);
       inverseNorms[first + r] = scale;
       // the row is in L1 now: the second read is cheap, the memory read was the first
       for (int c = 0; c < dim; c += FL) {
@@ -331,7 +341,7 @@ public final class VectorKernels implements KernelPath {
         e.intoArray(x, t);
         partial = partial.add(e);
       }
-      sum += partial.reduceLanes(VectorOperators.ADD);
+      sum += laneSum(partial);
     }
     for (; t < n; t++) {
       float e = FloatExp.exp(scale * (x[t] - 1f));
@@ -342,6 +352,23 @@ public final class VectorKernels implements KernelPath {
   }
 
   /** {@link FloatExp#exp} lane by lane, with the same operations. */
+  private static List<VectorShuffle<Float>> folds() {
+    List<VectorShuffle<Float>> folds = new ArrayList<>();
+    for (int half = FL / 2; half >= 1; half /= 2) {
+      folds.add(VectorShuffle.iota(F, half, 1, true));
+    }
+    return folds;
+  }
+
+  /** The sum of v's lanes in the fixed tree of {@link #FOLDS}, the same bits in every JIT tier. */
+  static float laneSum(FloatVector v) {
+    FloatVector folded = v;
+    for (VectorShuffle<Float> fold : FOLDS) {
+      folded = folded.add(folded.rearrange(fold));
+    }
+    return folded.lane(0);
+  }
+
   private static FloatVector exp(FloatVector y) {
     FloatVector clamped = y.max(FloatExp.MIN_ARGUMENT);
     FloatVector shifted = clamped.fma(FloatExp.LOG2_E, FloatExp.ROUNDER);
