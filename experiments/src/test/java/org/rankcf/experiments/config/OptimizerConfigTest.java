@@ -3,27 +3,22 @@ package org.rankcf.experiments.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.rankcf.framework.plugin.DiscoveredPlugins;
 import org.rankcf.framework.optim.AdagradConfig;
 import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.optim.SgdConfig;
-import org.rankcf.framework.plugin.FrameworkModule;
-import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.util.ConfigException;
-import org.rankcf.losses.LossesModule;
-import org.rankcf.regularizers.RegularizersModule;
 
 /** train.optimizer: adam without a name (as before), another optimiser by name, one-line errors naming the key. */
 class OptimizerConfigTest {
   private static final Path CONFIG = Path.of("configs/lastfm-mf-bpr.yaml");
   private static final ConfigLoader LOADER = new ConfigLoader(
-      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(), new org.rankcf.evaluation.EvaluationModule())
-          .getInstance(PluginRegistry.class));
+      DiscoveredPlugins.load().registry());
 
   @Test
   void anOptimizerSectionWithoutANameIsAdam() {

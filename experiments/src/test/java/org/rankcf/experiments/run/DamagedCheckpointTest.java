@@ -3,7 +3,6 @@ package org.rankcf.experiments.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.inject.Guice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rankcf.framework.plugin.DiscoveredPlugins;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.experiments.config.RunConfig;
-import org.rankcf.framework.plugin.FrameworkModule;
-import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.train.EpochRecord;
 import org.rankcf.framework.train.TrainingListener;
 import org.rankcf.framework.util.UserInputException;
-import org.rankcf.losses.LossesModule;
-import org.rankcf.regularizers.RegularizersModule;
 
 /** An interrupted Last.fm run whose checkpoint is then damaged: refused, resumed from the earlier one, or restarted. */
 class DamagedCheckpointTest {
   private static final ConfigLoader LOADER = new ConfigLoader(
-      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(), new org.rankcf.evaluation.EvaluationModule())
-          .getInstance(PluginRegistry.class));
+      DiscoveredPlugins.load().registry());
   private static final String NAME = "interrupted";
 
   @Test

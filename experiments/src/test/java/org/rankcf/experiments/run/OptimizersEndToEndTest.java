@@ -2,25 +2,20 @@ package org.rankcf.experiments.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rankcf.framework.plugin.DiscoveredPlugins;
 import org.rankcf.experiments.config.ConfigLoader;
-import org.rankcf.framework.plugin.FrameworkModule;
-import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.train.EpochRecord;
-import org.rankcf.losses.LossesModule;
-import org.rankcf.regularizers.RegularizersModule;
 
 /** MF-BPR on the bundled Last.fm data for a few epochs with each optimiser. */
 class OptimizersEndToEndTest {
   private static final ConfigLoader LOADER = new ConfigLoader(
-      Guice.createInjector(new FrameworkModule(), new LossesModule(), new RegularizersModule(), new org.rankcf.evaluation.EvaluationModule())
-          .getInstance(PluginRegistry.class));
+      DiscoveredPlugins.load().registry());
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {

@@ -10,13 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rankcf.framework.plugin.DiscoveredPlugins;
 import org.rankcf.experiments.CliRun;
 import org.rankcf.experiments.TinyDataAccess;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.experiments.config.Yaml;
-import org.rankcf.framework.plugin.FrameworkModule;
-import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.train.EpochRecord;
 import org.rankcf.framework.train.TrainingListener;
 import org.rankcf.framework.util.UserInputException;
@@ -34,10 +33,7 @@ class RunFingerprintTest {
   void setUp() throws IOException {
     data = TinyDataAccess.write(dir.resolve("tiny"));
     Files.writeString(dir.resolve("run.yaml"), TinyDataAccess.config(data, 4));
-    loader = new ConfigLoader(com.google.inject.Guice.createInjector(new FrameworkModule(),
-        new org.rankcf.losses.LossesModule(), new org.rankcf.regularizers.RegularizersModule(),
-        new org.rankcf.evaluation.EvaluationModule())
-        .getInstance(PluginRegistry.class));
+    loader = new ConfigLoader(DiscoveredPlugins.load().registry());
   }
 
   private RunConfig config(String... overrides) {
