@@ -33,19 +33,22 @@ import org.rankcf.framework.util.ConfigException;
  * @param kCore keep only users and items with at least this many pairs, iteratively; 0 = off
  * @param unseen validation and test pairs whose user or item has no train pair: {@code drop} them from
  *     evaluation (the default; their count goes into the split's protocol) or {@code keep} them
+ * @param carve for {@code given} with a {@code validation} share: {@code pairs} draws that share of all train
+ *     pairs; {@code per-user} draws max(floor(share * |P_u|), 1) of each user's train items (IR-Benchmark)
  */
 public record DatasetSpec(
     String path, String name, String format, String split, long seed, double validation,
     double trainFraction, double validationFraction, double testFraction,
-    String idBase, String delimiter, String header, Double ratingThreshold, int kCore, String unseen) {
+    String idBase, String delimiter, String header, Double ratingThreshold, int kCore, String unseen, String carve) {
 
   /** The prefix of data sets bundled with rankcf. */
   public static final String BUILTIN = "builtin:";
 
   public static final DatasetSpec DEFAULTS = new DatasetSpec(
-      BUILTIN + "lastfm", null, "auto", "given", 123, 0.1, 0.8, 0.1, 0.1, "auto", "auto", "auto", null, 0, "drop");
+      BUILTIN + "lastfm", null, "auto", "given", 123, 0.1, 0.8, 0.1, 0.1, "auto", "auto", "auto", null, 0, "drop", "pairs");
 
   private static final String AUTO = "auto";
+  private static final String PER_USER = "per-user";
 
   public DatasetSpec {
     path = Check.present("path", path).trim();
@@ -101,6 +104,15 @@ public record DatasetSpec(
     if (!unseen.equals("drop") && !unseen.equals("keep")) {
       throw new ConfigException("unseen", "must be drop or keep (got '" + unseen + "')");
     }
+    carve = lower(Check.present("carve", carve));
+    if (!carve.equals("pairs") && !carve.equals(PER_USER)) {
+      throw new ConfigException("carve", "must be pairs or per-user (got '" + carve + "')");
+    }
+  }
+
+  /** Whether the validation share is drawn per user rather than over all train pairs. */
+  public boolean carvesPerUser() {
+    return carve.equals(PER_USER);
   }
 
   /** Whether validation and test pairs of users or items without train pairs stay in evaluation. */
@@ -144,16 +156,16 @@ public record DatasetSpec(
 
   public DatasetSpec withPath(String newPath) {
     return new DatasetSpec(newPath, name, format, split, seed, validation, trainFraction, validationFraction,
-        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen);
+        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen, carve);
   }
 
   public DatasetSpec withSplit(String newSplit, long newSeed) {
     return new DatasetSpec(path, name, format, newSplit, newSeed, validation, trainFraction, validationFraction,
-        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen);
+        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen, carve);
   }
 
   public DatasetSpec withValidation(double newValidation) {
     return new DatasetSpec(path, name, format, split, seed, newValidation, trainFraction, validationFraction,
-        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen);
+        testFraction, idBase, delimiter, header, ratingThreshold, kCore, unseen, carve);
   }
 }

@@ -9,7 +9,8 @@ import org.rankcf.framework.util.ConfigException;
 
 /**
  * The data set's own train and test files. Its validation file when it has one; otherwise, when
- * {@code validation} is above 0, a seeded random share of the (distinct) train pairs moved to validation.
+ * {@code validation} is above 0, a seeded random share of the (distinct) train pairs moved to validation:
+ * of all pairs ({@code carve: pairs}) or of each user's ({@code carve: per-user}, {@link PerUserCarve}).
  */
 final class GivenSplit implements Splitter {
   @Override
@@ -27,6 +28,12 @@ final class GivenSplit implements Splitter {
     if (spec.validation() == 0) {
       return new SplitData(data.name(), "given", train, Interactions.empty(data.numUsers(), data.numItems()),
           test, data.users(), data.items());
+    }
+    if (spec.carvesPerUser()) {
+      Interactions[] cut = PairLabels.cut(train, PerUserCarve.labels(train, spec.validation(), spec.seed()));
+      String protocol = "given(seed=" + spec.seed() + ",validation=" + DatasetSpec.plain(spec.validation())
+          + ",carve=per-user)";
+      return new SplitData(data.name(), protocol, cut[0], cut[1], test, data.users(), data.items());
     }
     int n = train.size();
     int validationCount = PairLabels.count(n, spec.validation());

@@ -54,7 +54,7 @@ class DataReaderFuzzTest {
       if (keepUnseen) {
         spec = new DatasetSpec(spec.path(), spec.name(), spec.format(), spec.split(), spec.seed(), spec.validation(),
             spec.trainFraction(), spec.validationFraction(), spec.testFraction(), spec.idBase(), spec.delimiter(),
-            spec.header(), spec.ratingThreshold(), spec.kCore(), "keep");
+            spec.header(), spec.ratingThreshold(), spec.kCore(), "keep", spec.carve());
       }
       try {
         SplitData data = DatasetLoader.load(spec, dir);
