@@ -2,7 +2,8 @@ package org.rankcf.framework.train;
 
 /**
  * Moves the schedule on after an epoch: leaves the warm phase when its budget is used or (optionally) it
- * has plateaued, and stops the tune phase after {@code patience} epochs without improvement.
+ * has plateaued, and stops the tune phase after {@code patience} validations without improvement (when the
+ * {@link ModelSelection} has early stopping on). Epochs without validation move only the warm budget.
  *
  * <p>The tune phase's patience is measured against the best score of the tune phase itself: a warm phase
  * that scored higher early on must not stop the tune phase before it has had its own patience window (model
@@ -12,11 +13,13 @@ final class EarlyStopping {
   private final Schedule schedule;
   private final int patience;
   private final int minEpochs;
+  private final ModelSelection selection;
 
-  EarlyStopping(Schedule schedule, int patience, int minEpochs) {
+  EarlyStopping(Schedule schedule, int patience, int minEpochs, ModelSelection selection) {
     this.schedule = schedule;
     this.patience = patience;
     this.minEpochs = minEpochs;
+    this.selection = selection;
   }
 
   /** The phase the next epoch runs. */
@@ -24,10 +27,15 @@ final class EarlyStopping {
     return state.inWarm && schedule.hasWarm() ? schedule.warm() : schedule.tune();
   }
 
-  /** Records epoch {@code epoch}'s score in the state: best model, phase switch, stop. */
-  void afterEpoch(TrainerState state, int epoch, PhaseKind phase, boolean improved, double score) {
+  /**
+   * Records epoch {@code epoch}'s score in the state (when {@code validated}; otherwise score and improved
+   * are meaningless): phase switch, stop.
+   */
+  void afterEpoch(TrainerState state, int epoch, PhaseKind phase, boolean validated, boolean improved, double score) {
     if (phase == PhaseKind.WARM) {
-      state.warmSinceBest = improved ? 0 : state.warmSinceBest + 1;
+      if (validated) {
+        state.warmSinceBest = improved ? 0 : state.warmSinceBest + 1;
+      }
       boolean budgetUsed = epoch >= schedule.warmEpochs();
       boolean plateau = schedule.switchOnPlateau() && state.warmSinceBest >= schedule.warmPatience();
       if (budgetUsed || plateau) {
@@ -36,13 +44,16 @@ final class EarlyStopping {
       }
       return;
     }
-    boolean tuneImproved = score > state.tuneBestScore;
+    if (!validated) {
+      return;
+    }
+    boolean tuneImproved = selection.replaces(score, state.tuneBestScore);
     if (tuneImproved) {
       state.tuneBestScore = score;
     }
     // epochs before min-epochs do not count towards the patience
     state.sinceBest = tuneImproved || epoch < minEpochs ? 0 : state.sinceBest + 1;
-    if (state.sinceBest >= patience) {
+    if (selection.earlyStopping() && state.sinceBest >= patience) {
       state.stopped = true;
     }
   }

@@ -54,7 +54,7 @@ public final class Trainer {
     this.sampling = new StepSampling(train, config.pairs(), config.batchSize(), sampler);
     this.objective = new StepObjective(model.auxiliaryObjectives(), config.seed());
     this.update = UpdateStrategy.choose(model, optimizer, parallel, batch);
-    this.stopping = new EarlyStopping(schedule, config.patience(), config.minEpochs());
+    this.stopping = new EarlyStopping(schedule, config.patience(), config.minEpochs(), config.selection());
     this.state = new TrainerState(model);
     this.spectra = new SpectraListener(parallel);
     listeners.add(spectra);
@@ -123,20 +123,25 @@ public final class Trainer {
     double trainSeconds = (System.nanoTime() - start) / 1e9;
 
     long evalStart = System.nanoTime();
-    Map<String, Double> validation = evaluator.validate(model);
+    boolean validates = config.selection().validates(epoch, config.maxEpochs());
+    Map<String, Double> validation = validates ? evaluator.validate(model) : Map.of();
     listeners.forEach(l -> l.epochEvaluated(epoch, model));
     double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
     state.elapsedSeconds += trainSeconds + evalSeconds;
 
-    Double score = validation.get(config.selectionMetric());
-    if (score == null) {
-      throw new IllegalStateException("the evaluator gave no " + config.selectionMetric() + ": " + validation.keySet());
+    double score = Double.NaN;
+    if (validates) {
+      Double value = validation.get(config.selectionMetric());
+      if (value == null) {
+        throw new IllegalStateException("the evaluator gave no " + config.selectionMetric() + ": " + validation.keySet());
+      }
+      score = value;
     }
-    boolean improved = score > state.bestScore;
+    boolean improved = validates && config.selection().replaces(score, state.bestScore);
     if (improved) {
       state.recordBest(epoch, score, validation, model);
     }
-    stopping.afterEpoch(state, epoch, phase.kind(), improved, score);
+    stopping.afterEpoch(state, epoch, phase.kind(), validates, improved, score);
     EpochRecord record = record(epoch, phase.kind(), steps, totals, validation, trainSeconds, evalSeconds, improved);
     state.records.add(record);
     state.epoch = epoch + 1; // listeners that checkpoint must see the epoch as done

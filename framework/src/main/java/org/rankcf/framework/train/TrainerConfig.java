@@ -14,9 +14,16 @@ import org.rankcf.framework.util.Check;
  * @param minEpochs the patience starts counting after this many epochs: from a large random init (the paper's N(0,1))
  *     the selection metric can hover at chance level for several epochs before it starts to climb
  * @param pairs how each epoch picks its positive pairs
+ * @param selection the validation cadence, the tie rule and whether early stopping is on
  */
 public record TrainerConfig(int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric,
-    long seed, int minEpochs, PairSampling pairs) {
+    long seed, int minEpochs, PairSampling pairs, ModelSelection selection) {
+  /** Validation after every epoch with early stopping. */
+  public TrainerConfig(int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric, long seed,
+      int minEpochs, PairSampling pairs) {
+    this(maxEpochs, batchSize, negatives, patience, selectionMetric, seed, minEpochs, pairs, ModelSelection.EVERY_EPOCH);
+  }
+
   /** Every train pair once per epoch. */
   public TrainerConfig(
       int maxEpochs, int batchSize, int negatives, int patience, String selectionMetric, long seed, int minEpochs) {
