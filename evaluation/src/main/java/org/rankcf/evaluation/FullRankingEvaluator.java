@@ -83,12 +83,14 @@ public final class FullRankingEvaluator {
 
   /**
    * VALIDATION: the split's selection pairs (validation, or test when there is none) with train masked;
-   * TEST: test pairs with train and validation masked. Popularity is the train degree.
+   * TEST: test pairs with train and validation masked; TEST_TRAIN_MASKED: test pairs with train masked.
+   * Popularity is the train degree.
    */
   public EvaluationResult evaluate(EmbeddingTable users, EmbeddingTable items, SplitData split, Stage stage) {
     return switch (stage) {
       case VALIDATION -> evaluateGraded(users, items, split.selection(), null, split.train(), split.train());
       case TEST -> evaluateGraded(users, items, split.test(), null, split.train(), split.train(), split.validation());
+      case TEST_TRAIN_MASKED -> evaluateGraded(users, items, split.test(), null, split.train(), split.train());
     };
   }
 

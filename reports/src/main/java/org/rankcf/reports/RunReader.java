@@ -99,14 +99,18 @@ public final class RunReader {
     Path metricsFile = runDir.resolve(METRICS);
     RunMetrics metrics = RunMetrics.from(new JsonFields(metricsFile, 0, readJson(metricsFile)));
     List<EpochRecord> trajectory = readTrajectory(runDir.resolve(TRAJECTORY), metrics.selectionMetric());
-    if (trajectory.stream().noneMatch(e -> e.epoch() == metrics.bestEpoch())) {
-      throw UserInputException.inFile(metricsFile,
-          "best_epoch " + metrics.bestEpoch() + " is not an epoch of " + TRAJECTORY);
+    EpochRecord best = trajectory.stream().filter(e -> e.epoch() == metrics.bestEpoch()).findFirst().orElse(null);
+    if (best == null || !best.validation().containsKey(metrics.selectionMetric())) {
+      throw UserInputException.inFile(metricsFile, "best_epoch " + metrics.bestEpoch() + " is not "
+          + (best == null ? "an epoch" : "a validated epoch") + " of " + TRAJECTORY);
     }
     return new RunRecord(label, runDir, manifest, trajectory, metrics);
   }
 
-  /** One epoch record a line; every epoch must carry the selection metric. */
+  /**
+   * One epoch record a line; the validated epochs carry the selection metric (a run that validates every
+   * k epochs has epochs without validation) and at least one epoch is validated.
+   */
   public static List<EpochRecord> readTrajectory(Path file, String selectionMetric) {
     List<EpochRecord> epochs = new ArrayList<>();
     List<String> lines = readText(file).lines().toList();
@@ -116,7 +120,7 @@ public final class RunReader {
       }
       JsonFields json = new JsonFields(file, k + 1, parse(file, lines.get(k), k));
       EpochRecord epoch = epoch(json);
-      if (!epoch.validation().containsKey(selectionMetric)) {
+      if (!epoch.validation().isEmpty() && !epoch.validation().containsKey(selectionMetric)) {
         throw json.error("validation has no '" + selectionMetric + "' (the selection metric)");
       }
       if (!epochs.isEmpty() && epoch.epoch() <= epochs.get(epochs.size() - 1).epoch()) {
@@ -124,8 +128,9 @@ public final class RunReader {
       }
       epochs.add(epoch);
     }
-    if (epochs.isEmpty()) {
-      throw UserInputException.inFile(file, "holds no epoch");
+    if (epochs.stream().noneMatch(e -> e.validation().containsKey(selectionMetric))) {
+      throw UserInputException.inFile(file, epochs.isEmpty() ? "holds no epoch"
+          : "no epoch has '" + selectionMetric + "' (the selection metric)");
     }
     return epochs;
   }

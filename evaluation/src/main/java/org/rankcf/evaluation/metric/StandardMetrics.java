@@ -25,6 +25,10 @@ public final class StandardMetrics {
     all.put("micro_recall", new MicroRecall());
     all.put("coverage", new Coverage());
     all.put("arp", new AverageRecommendationPopularity());
+    // IR-Benchmark's variants (LOSSES.md §P8); its recall is rankcf's uncapped recall
+    all.put("mrr_hits", new HitReciprocalRank());
+    all.put("hit_ratio", new HitRatio());
+    all.put("f1", new F1());
     ALL = Collections.unmodifiableMap(all);
   }
 
