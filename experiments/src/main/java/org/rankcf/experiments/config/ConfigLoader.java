@@ -2,15 +2,19 @@ package org.rankcf.experiments.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.rankcf.datasets.DatasetSpec;
 import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.optim.OptimizersModule;
+import org.rankcf.framework.train.ModelSelection;
 import org.rankcf.framework.train.PairSampling;
 import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.spi.Loss;
@@ -25,9 +29,10 @@ import org.rankcf.framework.util.ConfigException;
  * <pre>
  * name: gowalla-mf-bpr        seed: 2020        threads: 2
  * data:  {path: ../shared/data/gowalla, split: given, ...}          (datasets' DatasetSpec)
- * model: {name: mf, dim: 64, init: normal, init-std: 1.0, ...}      (rest goes to the model's record)
+ * model: {name: mf, dim: 64, init: normal, init-std: 1.0, normalize: false, ...}   (rest: the model's record)
  * train:
  *   epochs: 500   batch-size: 16384   patience: 5   min-epochs: 0   metric: ndcg@20   pairs: all
+ *   validate-every: 1   select-ties: earlier   early-stopping: true      (ModelSelection)
  *   loss: bpr                              (a name, or {name: ssm, temperature: 0.5})
  *   regularizers: [{name: l2, weight: 1e-4}]
  *   sampler: {name: uniform, negatives: 1}
@@ -35,8 +40,21 @@ import org.rankcf.framework.util.ConfigException;
  *   warm-start: {epochs: 5, switch: epochs, patience: 3, loss: alignment, regularizers: [{name: stable-rank, weight: 1}]}
  * eval: {ks: [10, 20, 50], metrics: [recall, ndcg, ...], validation-metrics: [ndcg@20]}   (EvalSpec)
  * </pre>
+ *
+ * <p>Keys added after run fingerprints existed ({@link #LATER_DEFAULTS}) enter the resolved config only when
+ * set away from their default, so the fingerprints of runs made before them stay valid.
  */
 public final class ConfigLoader {
+  /** Resolved-config paths of later keys and their defaults: left out of the record while at the default. */
+  private static final Map<String, JsonNode> LATER_DEFAULTS = Map.of(
+      "data.carve", TextNode.valueOf("pairs"),
+      "model.normalize", BooleanNode.FALSE,
+      "train.validate-every", IntNode.valueOf(1),
+      "train.select-ties", TextNode.valueOf("earlier"),
+      "train.early-stopping", BooleanNode.TRUE,
+      "train.sampler.replacement", BooleanNode.TRUE,
+      "eval.mask-validation-at-test", BooleanNode.TRUE);
+
   private final PluginRegistry registry;
 
   public ConfigLoader(PluginRegistry registry) {
@@ -110,6 +128,7 @@ public final class ConfigLoader {
     } catch (ConfigException e) {
       throw e.within("model");
     }
+    boolean normalize = model.bool("normalize", false);
     var modelPlugin = BoundPlugin.bind(modelName, registry.model(modelName, model.key("name")), model.remainder(), "model");
 
     ConfigNode train = root.child("train");
@@ -119,6 +138,12 @@ public final class ConfigLoader {
     int minEpochs = Check.atLeast("train.min-epochs", train.integer("min-epochs", 0), 0);
     PairSampling pairs = PairSampling.of("train.pairs", train.string("pairs", PairSampling.ALL.key()));
     String metric = train.string("metric", "ndcg@20");
+    ModelSelection selection;
+    try {
+      selection = new ModelSelection(train.integer("validate-every", 1), ties(train), train.bool("early-stopping", true));
+    } catch (ConfigException e) {
+      throw e.within("train");
+    }
     PhaseSpec tune = phase(train, "train");
     ConfigNode samplerNode = sectionOrName(train, "sampler", "uniform");
     String samplerName = samplerNode.string("name", "uniform");
@@ -155,21 +180,42 @@ public final class ConfigLoader {
     resolved.put("name", name).put("seed", seed).put("threads", threads);
     resolved.set("data", Yaml.JSON.valueToTree(data));
     ObjectNode modelOut = resolved.putObject("model");
-    modelOut.put("name", modelName).put("dim", dim).put("init", init.kind()).put("init-std", init.std());
+    modelOut.put("name", modelName).put("dim", dim).put("init", init.kind()).put("init-std", init.std())
+        .put("normalize", normalize);
     modelOut.setAll((ObjectNode) Yaml.JSON.valueToTree(modelPlugin.config()));
     ObjectNode trainOut = (ObjectNode) resolved.get("train");
     if (trainOut == null) {
       trainOut = resolved.putObject("train");
     }
     trainOut.put("epochs", epochs).put("batch-size", batchSize).put("patience", patience).put("min-epochs", minEpochs)
-        .put("pairs", pairs.key()).put("metric", metric);
+        .put("pairs", pairs.key()).put("metric", metric).put("validate-every", selection.validateEvery())
+        .put("select-ties", selection.tiesToLater() ? "later" : "earlier").put("early-stopping", selection.earlyStopping());
     trainOut.set("optimizer", describe(optimizer));
     trainOut.set("loss", describe(tune.loss()));
     ObjectNode samplerOut = describe(sampler);
     trainOut.set("sampler", samplerOut);
     eval.describe(resolved.putObject("eval"));
-    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, epochs, batchSize, patience, minEpochs,
-        pairs, metric, tune, warm, sampler, negatives, optimizer, eval, resolved);
+    LATER_DEFAULTS.forEach((path, value) -> dropIfDefault(resolved, path, value));
+    return new RunConfig(name, seed, threads, data, modelPlugin, dim, init, normalize, epochs, batchSize, patience,
+        minEpochs, pairs, metric, selection, tune, warm, sampler, negatives, optimizer, eval, resolved);
+  }
+
+  /** train.select-ties: which of two epochs with the same selection score is kept. */
+  private static boolean ties(ConfigNode train) {
+    String ties = train.string("select-ties", "earlier");
+    if (!ties.equals("earlier") && !ties.equals("later")) {
+      throw new ConfigException(train.key("select-ties"), "must be earlier or later (got '" + ties + "')");
+    }
+    return ties.equals("later");
+  }
+
+  private static void dropIfDefault(ObjectNode resolved, String path, JsonNode value) {
+    int dot = path.lastIndexOf('.');
+    JsonNode section = resolved.at("/" + path.substring(0, dot).replace('.', '/'));
+    String key = path.substring(dot + 1);
+    if (section instanceof ObjectNode node && value.equals(node.get(key))) {
+      node.remove(key);
+    }
   }
 
   private PhaseSpec phase(ConfigNode section, String path) {

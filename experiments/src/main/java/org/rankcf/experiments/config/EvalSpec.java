@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.rankcf.evaluation.FullRankingEvaluator.Column;
 import org.rankcf.evaluation.MetricKey;
+import org.rankcf.evaluation.Stage;
 import org.rankcf.evaluation.metric.StandardMetrics;
 import org.rankcf.framework.plugin.PluginRegistry;
 import org.rankcf.framework.spi.Metric;
@@ -20,13 +21,21 @@ import org.rankcf.framework.util.ConfigException;
  * the selection metric: ranking and scoring the rest each epoch is wasted work).
  *
  * <pre>
- * eval: {ks: [10, 20, 50], metrics: [recall, ndcg, ...], validation-metrics: [ndcg@20]}
+ * eval: {ks: [10, 20, 50], metrics: [recall, ndcg, ...], validation-metrics: [ndcg@20], mask-validation-at-test: true}
  * </pre>
  *
  * @param metrics the reported metrics by name, in report order
  * @param validation the per-epoch validation columns; the selection metric is among them
+ * @param maskValidationAtTest whether the test ranking excludes the validation items besides the train items
+ *     (false: they stay rankable as non-relevant items, as IR-Benchmark tests)
  */
-public record EvalSpec(List<Integer> ks, Map<String, Metric> metrics, List<Column> validation) {
+public record EvalSpec(List<Integer> ks, Map<String, Metric> metrics, List<Column> validation,
+    boolean maskValidationAtTest) {
+  /** The stage the selected epoch is tested in. */
+  public Stage testStage() {
+    return maskValidationAtTest ? Stage.TEST : Stage.TEST_TRAIN_MASKED;
+  }
+
   /** Reads and checks the section against the registered metrics; {@code selection} is train.metric. */
   static EvalSpec read(ConfigNode eval, String selection, PluginRegistry registry) {
     List<Integer> ks = eval.integers("ks", List.of(10, 20, 50));
@@ -53,8 +62,9 @@ public record EvalSpec(List<Integer> ks, Map<String, Metric> metrics, List<Colum
     if (validation.stream().noneMatch(c -> c.key().equals(selected))) {
       throw new ConfigException(eval.key("validation-metrics"), "must include the selection metric " + selection);
     }
+    boolean maskValidation = eval.bool("mask-validation-at-test", true);
     eval.finish();
-    return new EvalSpec(List.copyOf(ks), metrics, List.copyOf(validation));
+    return new EvalSpec(List.copyOf(ks), metrics, List.copyOf(validation), maskValidation);
   }
 
   /** The section as the run manifest records it. */
@@ -62,6 +72,7 @@ public record EvalSpec(List<Integer> ks, Map<String, Metric> metrics, List<Colum
     ks.forEach(out.putArray("ks")::add);
     metrics.keySet().forEach(out.putArray("metrics")::add);
     validation.forEach(c -> out.withArray("validation-metrics").add(c.key().toString()));
+    out.put("mask-validation-at-test", maskValidationAtTest);
   }
 
   private static MetricKey key(String text, String configKey, PluginRegistry registry) {

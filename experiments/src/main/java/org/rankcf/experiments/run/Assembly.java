@@ -12,6 +12,7 @@ import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.framework.data.SplitData;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.kernels.TileScorer;
+import org.rankcf.framework.model.NormalizedOutputs;
 import org.rankcf.framework.plugin.PluginContext;
 import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Model;
@@ -55,7 +56,8 @@ public final class Assembly {
     this.loadSeconds = (System.nanoTime() - start) / 1e9;
     Check.fitsInArray("model.dim", Math.max(split.numUsers(), split.numItems()), config.dim());
     PluginContext context = new PluginContext(split, config.dim(), config.init(), config.seed(), parallel);
-    this.model = config.model().create(context);
+    Model created = config.model().create(context);
+    this.model = config.normalize() ? new NormalizedOutputs(created) : created;
     this.sampler = config.sampler().create(context);
     this.schedule = schedule(config, context);
     this.optimizer = config.optimizer().create(context).build(model.parameters());
@@ -98,7 +100,7 @@ public final class Assembly {
   /** A trainer with another evaluator and budget (benchmarks). */
   public Trainer trainer(Evaluator selection, int epochs, int patience) {
     TrainerConfig trainerConfig = new TrainerConfig(epochs, config.batchSize(), config.negatives(), patience,
-        config.metric(), config.seed(), config.minEpochs(), config.pairs());
+        config.metric(), config.seed(), config.minEpochs(), config.pairs(), config.selection());
     return new Trainer(trainerConfig, schedule, model, sampler, optimizer, selection, split.train(), parallel);
   }
 

@@ -135,7 +135,8 @@ public final class TrainingRun {
       run.keepOnFailure();
       try {
         // the model holds the selected epoch's tables: the full metric list is computed once, here
-        EvaluationResult test = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.TEST);
+        EvaluationResult test = assembly.evaluator().evaluate(model.users(), model.items(), split,
+            config.eval().testStage());
         EvaluationResult validation = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.VALIDATION);
         EpochRecord best = result.epochs().get(Math.max(0, result.bestEpoch()));
         Map<String, Object> metrics = new LinkedHashMap<>();
