@@ -12,8 +12,8 @@ import org.rankcf.framework.util.ConfigException;
  * are per table, from its own row count; {@code init-std} applies to {@code normal} only.
  */
 public record Initializer(String kind, double std) {
-  public static final Initializer PAPER = new Initializer("normal", 1.0);
   private static final List<String> KINDS = List.of("normal", "xavier", "xavier-uniform", "xavier-normal");
+  public static final Initializer PAPER = new Initializer("normal", 1.0);
 
   public Initializer {
     if (!KINDS.contains(kind)) {
