@@ -25,7 +25,7 @@ class MetricRegistrationTest {
     assertThat(registry.metric("ndcg", "eval.metrics")).isSameAs(StandardMetrics.ALL.get("ndcg"));
     assertThatThrownBy(() -> registry.metric("dcg", "eval.metrics"))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("eval.metrics"))
-        .hasMessageContaining("unknown metric 'dcg'; known: arp, coverage, hit");
+        .hasMessageContaining("unknown metric 'dcg'; known: arp, coverage, f1, hit");
   }
 
   @Test
