@@ -204,7 +204,7 @@ public final class ConfigLoader {
   private static boolean ties(ConfigNode train) {
     String ties = train.string("select-ties", "earlier");
     if (!ties.equals("earlier") && !ties.equals("later")) {
-      throw new ConfigException(train.key("select-ties"), "must be earlier or later (got '" + ties + "')");
+      throw new ConfigException("select-ties", "must be earlier or later (got '" + ties + "')");
     }
     return ties.equals("later");
   }
