@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.rankcf.framework.objective.UnitRows;
-import org.rankcf.framework.spi.AuxiliaryObjective;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.ModelCapability;
 
@@ -15,8 +14,7 @@ import org.rankcf.framework.spi.ModelCapability;
  * base model's own backward pass. The parameters, and so the optimiser and the checkpoints, are the base
  * model's.
  */
-public final class NormalizedOutputs implements Model {
-  private final Model base;
+public final class NormalizedOutputs extends ForwardingModel {
   private final UnitRows userRows = new UnitRows();
   private final UnitRows itemRows = new UnitRows();
   private final EmbeddingTable users;
@@ -26,7 +24,7 @@ public final class NormalizedOutputs implements Model {
   private final float[] baseItemGrad;
 
   public NormalizedOutputs(Model base) {
-    this.base = base;
+    super(base);
     this.users = new EmbeddingTable(base.users().rows(), base.dim());
     this.items = new EmbeddingTable(base.items().rows(), base.dim());
     this.baseUserGrad = new float[users.data().length];
@@ -34,40 +32,10 @@ public final class NormalizedOutputs implements Model {
     normalize();
   }
 
-  @Override
-  public String name() {
-    return base.name();
-  }
-
-  @Override
-  public int dim() {
-    return base.dim();
-  }
-
-  @Override
-  public List<EmbeddingTable> parameters() {
-    return base.parameters();
-  }
-
   /** None: the final tables are computed from the parameters, so every gradient goes through backward. */
   @Override
   public Set<ModelCapability> capabilities() {
     return Set.of();
-  }
-
-  @Override
-  public EmbeddingTable userParameters() {
-    return base.userParameters();
-  }
-
-  @Override
-  public EmbeddingTable itemParameters() {
-    return base.itemParameters();
-  }
-
-  @Override
-  public List<AuxiliaryObjective> auxiliaryObjectives() {
-    return base.auxiliaryObjectives();
   }
 
   @Override
