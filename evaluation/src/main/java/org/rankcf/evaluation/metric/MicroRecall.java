@@ -3,11 +3,23 @@ package org.rankcf.evaluation.metric;
 import org.rankcf.framework.spi.Metric;
 import org.rankcf.framework.spi.RankedUser;
 
-/** The paper code's pooled recall: the sum of hits over the sum of min(K, |T_u|) over all users. */
+/**
+ * Recall pooled over all users: the sum of hits over the sum of the users' targets. The paper code's pooled
+ * recall ({@code micro_recall}) caps each user's targets at K, min(K, |T_u|); IR-Benchmark's HitRatio@K
+ * ({@code hit_ratio}, LOSSES.md §P8) does not.
+ */
 public final class MicroRecall implements Metric.OverUsers {
+  private final boolean capAtK;
+
+  /** @param capAtK count min(K, |T_u|) targets per user rather than |T_u| */
+  public MicroRecall(boolean capAtK) {
+    this.capAtK = capAtK;
+  }
+
   @Override
   public String description() {
-    return "pooled recall: sum of hits / sum of min(K, targets) over users";
+    return capAtK ? "pooled recall: sum of hits / sum of min(K, targets) over users"
+        : "pooled uncapped recall: sum of hits / sum of targets over users (IR-Benchmark's HitRatio)";
   }
 
   @Override
@@ -19,7 +31,7 @@ public final class MicroRecall implements Metric.OverUsers {
       @Override
       public void add(RankedUser user) {
         found += user.hits(k);
-        possible += Math.min(k, user.targets());
+        possible += capAtK ? Math.min(k, user.targets()) : user.targets();
       }
 
       @Override

@@ -22,12 +22,12 @@ public final class StandardMetrics {
     all.put("precision", new Precision());
     all.put("hit", new HitRate());
     all.put("mrr", new ReciprocalRank());
-    all.put("micro_recall", new MicroRecall());
+    all.put("micro_recall", new MicroRecall(true));
     all.put("coverage", new Coverage());
     all.put("arp", new AverageRecommendationPopularity());
     // IR-Benchmark's variants (LOSSES.md §P8); its recall is rankcf's uncapped recall
     all.put("mrr_hits", new HitReciprocalRank());
-    all.put("hit_ratio", new HitRatio());
+    all.put("hit_ratio", new MicroRecall(false));
     all.put("f1", new F1());
     ALL = Collections.unmodifiableMap(all);
   }
