@@ -14,5 +14,6 @@ public final class LossesModule extends AbstractModule {
     PluginBindings.losses(binder()).addBinding("alignment").toInstance(AlignmentLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("directau").toInstance(DirectAuLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("ccl").toInstance(CclLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("llpauc").toInstance(LlpaucLoss.FACTORY);
   }
 }

@@ -46,12 +46,20 @@ public abstract class RowOptimizer<C extends OptimizerConfig> implements Optimiz
   /** The update of step {@code step} (1-based) at learning rate {@code lr}. */
   protected abstract RangeUpdate prepare(double lr, long step);
 
-  /** A new optimiser of this class with the given config over the given tables. */
-  protected abstract RowOptimizer<C> create(C config, List<EmbeddingTable> tables);
+  /**
+   * A new optimiser of this class with the given config over the given tables, for {@link #forGroup}; null
+   * (the default) when the subclass cannot, and losses with parameters of their own are then refused.
+   */
+  protected RowOptimizer<C> create(C config, List<EmbeddingTable> tables) {
+    return null;
+  }
 
   @Override
   public final Optimizer forGroup(List<EmbeddingTable> tables, DoubleUnaryOperator learningRate) {
     RowOptimizer<C> group = create(config, tables);
+    if (group == null) {
+      return Optimizer.super.forGroup(tables, learningRate);
+    }
     group.groupRate = learningRate;
     group.lr = learningRate.applyAsDouble(config.lr());
     return group;
