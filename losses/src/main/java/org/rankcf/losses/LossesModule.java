@@ -14,6 +14,9 @@ public final class LossesModule extends AbstractModule {
     PluginBindings.losses(binder()).addBinding("alignment").toInstance(AlignmentLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("directau").toInstance(DirectAuLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("ccl").toInstance(CclLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sl").toInstance(SoftmaxLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("bsl").toInstance(BilateralSoftmaxLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("psl").toInstance(PairwiseSoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("llpauc").toInstance(LlpaucLoss.FACTORY);
   }
 }
