@@ -18,5 +18,6 @@ public final class LossesModule extends AbstractModule {
     PluginBindings.losses(binder()).addBinding("bsl").toInstance(BilateralSoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("psl").toInstance(PairwiseSoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("llpauc").toInstance(LlpaucLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("advinfonce").toInstance(AdvInfoNceLoss.FACTORY);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +25,7 @@ class OwnParameterLossesEndToEndTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "train.loss={name: llpauc, alpha: 0.7, beta: 0.1}|model.init-std=0.01",
+      "train.loss={name: advinfonce, temperature: 0.2, adversarial-every: 2}|train.sampler.negatives=16;train.optimizer.lr=0.1;model.init-std=1.0",
   })
   void trainsOnTheBundledData(String loss, String extra, @TempDir Path out) {
     List<EpochRecord> epochs = new TrainingRun(config(loss, extra), Path.of(".."), null).execute(out).result().epochs();
@@ -36,10 +36,14 @@ class OwnParameterLossesEndToEndTest {
         .isGreaterThan(1.5 * epochs.get(0).validation().get("ndcg@20"));
   }
 
-  @Test
-  void anInterruptedRunResumesToTheSameBits(@TempDir Path parent, @TempDir Path whole) {
-    String loss = "train.loss={name: llpauc, alpha: 0.7, beta: 0.1}";
-    TrainingRun interrupted = new TrainingRun(config(loss, "model.init-std=0.01"), Path.of(".."), null);
+  /** Interrupted after epoch 1 (advinfonce: its adversarial epoch), resumed, and compared with a whole run. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "train.loss={name: llpauc, alpha: 0.7, beta: 0.1}|model.init-std=0.01",
+      "train.loss={name: advinfonce, temperature: 0.2, adversarial-every: 2}|train.sampler.negatives=16;train.optimizer.lr=0.1;model.init-std=1.0",
+  })
+  void anInterruptedRunResumesToTheSameBits(String loss, String extra, @TempDir Path parent, @TempDir Path whole) {
+    TrainingRun interrupted = new TrainingRun(config(loss, extra), Path.of(".."), null);
     interrupted.addListener(new TrainingListener() {
       @Override
       public void epochDone(EpochRecord record) {
@@ -49,17 +53,18 @@ class OwnParameterLossesEndToEndTest {
       }
     });
     assertThatThrownBy(() -> interrupted.executeResumable(parent, NAME)).hasMessageContaining("interrupted");
-    TrainingRun.RunOutcome resumed = new TrainingRun(config(loss, "model.init-std=0.01"), Path.of(".."), null)
+    TrainingRun.RunOutcome resumed = new TrainingRun(config(loss, extra), Path.of(".."), null)
         .executeResumable(parent, NAME);
-    TrainingRun.RunOutcome uninterrupted = new TrainingRun(config(loss, "model.init-std=0.01"), Path.of(".."), null)
-        .execute(whole);
+    TrainingRun.RunOutcome uninterrupted = new TrainingRun(config(loss, extra), Path.of(".."), null).execute(whole);
     assertThat(resumed.test()).isEqualTo(uninterrupted.test());
     assertThat(resumed.result().epochs().stream().map(EpochRecord::loss).toList())
         .isEqualTo(uninterrupted.result().epochs().stream().map(EpochRecord::loss).toList());
   }
 
-  private static RunConfig config(String... overrides) {
-    List<String> all = new java.util.ArrayList<>(List.of(overrides));
+  /** The Last.fm MF config with the loss's override and the extra ones (separated by ';'), 3 epochs. */
+  private static RunConfig config(String loss, String extra) {
+    List<String> all = new java.util.ArrayList<>(List.of(loss));
+    all.addAll(List.of(extra.split(";")));
     all.addAll(List.of("threads=1", "train.epochs=3"));
     return LOADER.load(Path.of("configs/lastfm-mf-bpr.yaml"), all);
   }
