@@ -26,6 +26,8 @@ class OwnParameterLossesEndToEndTest {
   @CsvSource(delimiter = '|', value = {
       "train.loss={name: llpauc, alpha: 0.7, beta: 0.1}|model.init-std=0.01",
       "train.loss={name: advinfonce, temperature: 0.2, adversarial-every: 2}|train.sampler.negatives=16;train.optimizer.lr=0.1;model.init-std=1.0",
+      "train.loss={name: guidedrec, negatives: 9}|train.sampler.negatives=9;train.optimizer.lr=0.01",
+      "train.loss={name: lambdaloss-at-k, k: 20}|train.optimizer.lr=0.01",
   })
   void trainsOnTheBundledData(String loss, String extra, @TempDir Path out) {
     List<EpochRecord> epochs = new TrainingRun(config(loss, extra), Path.of(".."), null).execute(out).result().epochs();
