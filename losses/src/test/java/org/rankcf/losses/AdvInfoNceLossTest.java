@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.IdMap;
@@ -40,8 +39,8 @@ class AdvInfoNceLossTest {
   void modelGradientMatchesFiniteDifferences() {
     Batch batch = TestBatches.repeatingIds(3, 0.7, 42);
     AdvInfoNceLoss loss = new AdvInfoNceLoss(new AdvInfoNceLoss.Config(TAU, 64, 5e-5, 5), context(6, 9, ADVERSARY_DIM));
-    double[] g = toDouble(loss.parameterGroups().get(0).tables().get(0).data());
-    double[] h = toDouble(loss.parameterGroups().get(0).tables().get(1).data());
+    double[] g = LossReferences.toDouble(loss.parameterGroups().get(0).tables().get(0).data());
+    double[] h = LossReferences.toDouble(loss.parameterGroups().get(0).tables().get(1).data());
     GradientCheck.assertGradientMatches(loss, batch, (users, items) -> reference(batch, users, items, g, h, TAU),
         1e-5, 1e-4);
   }
@@ -52,9 +51,9 @@ class AdvInfoNceLossTest {
     AdvInfoNceLoss loss = new AdvInfoNceLoss(new AdvInfoNceLoss.Config(TAU, 64, 5e-5, 5), context(6, 9, ADVERSARY_DIM));
     ParameterGroup group = loss.parameterGroups().get(0);
     loss.valueAndGradient(batch, 1.0, new LossPass("adversary", false, true));
-    double[] users = toDouble(batch.users());
-    double[] items = toDouble(batch.items());
-    double[][] tables = {toDouble(group.tables().get(0).data()), toDouble(group.tables().get(1).data())};
+    double[] users = LossReferences.toDouble(batch.users());
+    double[] items = LossReferences.toDouble(batch.items());
+    double[][] tables = {LossReferences.toDouble(group.tables().get(0).data()), LossReferences.toDouble(group.tables().get(1).data())};
     double h = 1e-6;
     for (int t = 0; t < 2; t++) {
       for (int e = 0; e < tables[t].length; e++) {
@@ -119,37 +118,24 @@ class AdvInfoNceLossTest {
   /** LOSSES.md §L4 in double, in its first form: -s+ + log(e^{s+} + w Σ_k δ_k e^{s_k}). */
   static double reference(Batch batch, double[] users, double[] items, double[] g, double[] h, double tau) {
     int n = batch.negatives();
-    int dim = batch.dim();
     double sum = 0;
     for (int r = 0; r < batch.size(); r++) {
-      int u = batch.userRow()[r];
-      double positive = cosine(users, u, items, batch.positiveRow()[r], dim) / tau;
+      double positive = LossReferences.cosine(batch, users, items, r, 0) / tau;
       double[] hardness = new double[n];
       double norm = 0;
       for (int k = 0; k < n; k++) {
-        hardness[k] = Math.exp(cosine(g, batch.userIds()[r], h, batch.negativeIds()[r * n + k], ADVERSARY_DIM));
+        hardness[k] = Math.exp(LossReferences.rowCosine(g, batch.userIds()[r], h, batch.negativeIds()[r * n + k],
+            ADVERSARY_DIM));
         norm += hardness[k];
       }
       double denominator = Math.exp(positive);
       for (int k = 0; k < n; k++) {
         double delta = n * hardness[k] / norm;
-        denominator += 64 * delta * Math.exp(cosine(users, u, items, batch.negativeRow()[r * n + k], dim) / tau);
+        denominator += 64 * delta * Math.exp(LossReferences.cosine(batch, users, items, r, 1 + k) / tau);
       }
       sum += -positive + Math.log(denominator);
     }
     return sum / batch.size();
-  }
-
-  private static double cosine(double[] a, int ra, double[] b, int rb, int dim) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int c = 0; c < dim; c++) {
-      dot += a[ra * dim + c] * b[rb * dim + c];
-      na += a[ra * dim + c] * a[ra * dim + c];
-      nb += b[rb * dim + c] * b[rb * dim + c];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 
   /** A context over numUsers x numItems (no pairs needed) with the adversary's dimension. */
@@ -157,13 +143,5 @@ class AdvInfoNceLossTest {
     Interactions empty = Interactions.empty(numUsers, numItems);
     SplitData data = new SplitData("t", "given", empty, empty, empty, IdMap.identity(numUsers), IdMap.identity(numItems));
     return new PluginContext(data, dim, Initializer.PAPER, 7, null);
-  }
-
-  private static double[] toDouble(float[] x) {
-    double[] out = new double[x.length];
-    for (int t = 0; t < x.length; t++) {
-      out[t] = x[t];
-    }
-    return out;
   }
 }

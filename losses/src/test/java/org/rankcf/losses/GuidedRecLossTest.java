@@ -40,9 +40,9 @@ class GuidedRecLossTest {
       double sum = 0;
       for (int r = 0; r < batch.size(); r++) {
         double[] c = cosines(batch, users, items, r);
-        sum -= N * Math.log(sigmoid(c[0]));
+        sum -= N * Math.log(LossReferences.sigmoid(c[0]));
         for (int k = 1; k <= N; k++) {
-          sum -= Math.log(1 - sigmoid(c[k]));
+          sum -= Math.log(1 - LossReferences.sigmoid(c[k]));
         }
       }
       return sum / batch.size();
@@ -70,8 +70,8 @@ class GuidedRecLossTest {
     GuidedRecLoss loss = loss();
     double[][] phi = weights(loss);
     double value = loss.valueAndGradient(batch, 1.0, GuidedRecLoss.SURROGATE);
-    double[] users = toDouble(batch.users());
-    double[] items = toDouble(batch.items());
+    double[] users = LossReferences.toDouble(batch.users());
+    double[] items = LossReferences.toDouble(batch.items());
     assertThat(value).isCloseTo(fitError(batch, users, items, phi), within(1e-6));
     List<float[]> analytic = loss.parameterGroups().get(0).gradients();
     double h = 1e-6;
@@ -168,7 +168,7 @@ class GuidedRecLossTest {
     List<EmbeddingTable> tables = loss.parameterGroups().get(0).tables();
     double[][] phi = new double[tables.size()][];
     for (int t = 0; t < phi.length; t++) {
-      phi[t] = toDouble(tables.get(t).data());
+      phi[t] = LossReferences.toDouble(tables.get(t).data());
     }
     return phi;
   }
@@ -176,10 +176,8 @@ class GuidedRecLossTest {
   /** Row r's cosines, positive first. */
   private static double[] cosines(Batch batch, double[] users, double[] items, int r) {
     double[] c = new double[N + 1];
-    int u = batch.userRow()[r];
-    c[0] = cosine(users, u, items, batch.positiveRow()[r], batch.dim());
-    for (int k = 0; k < N; k++) {
-      c[1 + k] = cosine(users, u, items, batch.negativeRow()[r * N + k], batch.dim());
+    for (int slot = 0; slot <= N; slot++) {
+      c[slot] = LossReferences.cosine(batch, users, items, r, slot);
     }
     return c;
   }
@@ -187,32 +185,8 @@ class GuidedRecLossTest {
   private static double[] probabilities(double[] c) {
     double[] p = new double[c.length];
     for (int k = 0; k < c.length; k++) {
-      p[k] = sigmoid(c[k]);
+      p[k] = LossReferences.sigmoid(c[k]);
     }
     return p;
-  }
-
-  private static double sigmoid(double x) {
-    return 1 / (1 + Math.exp(-x));
-  }
-
-  private static double cosine(double[] a, int ra, double[] b, int rb, int dim) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int c = 0; c < dim; c++) {
-      dot += a[ra * dim + c] * b[rb * dim + c];
-      na += a[ra * dim + c] * a[ra * dim + c];
-      nb += b[rb * dim + c] * b[rb * dim + c];
-    }
-    return dot / Math.sqrt(na * nb);
-  }
-
-  private static double[] toDouble(float[] x) {
-    double[] out = new double[x.length];
-    for (int t = 0; t < x.length; t++) {
-      out[t] = x[t];
-    }
-    return out;
   }
 }

@@ -63,9 +63,9 @@ class LambdaLossTest {
         double sum = 0;
         int n = batch.negatives();
         for (int b = 0; b < batch.size(); b++) {
-          double positive = dot(users, batch.userRow()[b], items, batch.positiveRow()[b], batch.dim());
+          double positive = LossReferences.score(batch, users, items, b, 0);
           for (int k = 0; k < n; k++) {
-            double negative = dot(users, batch.userRow()[b], items, batch.negativeRow()[b * n + k], batch.dim());
+            double negative = LossReferences.score(batch, users, items, b, 1 + k);
             sum += loss.weight(ranks[b][0], ranks[b][1 + k]) * Math.log1p(Math.exp(negative - positive));
           }
         }
@@ -125,13 +125,5 @@ class LambdaLossTest {
       }
     }
     return ranks;
-  }
-
-  private static double dot(double[] a, int ra, double[] b, int rb, int dim) {
-    double sum = 0;
-    for (int c = 0; c < dim; c++) {
-      sum += a[ra * dim + c] * b[rb * dim + c];
-    }
-    return sum;
   }
 }

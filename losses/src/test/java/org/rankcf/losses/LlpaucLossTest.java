@@ -43,8 +43,8 @@ class LlpaucLossTest {
     Batch batch = TestBatches.repeatingIds(3, 0.7, 43);
     LlpaucLoss loss = withScalars(SCALARS);
     loss.valueAndGradient(batch, 1.0);
-    double[] users = toDouble(batch.users());
-    double[] items = toDouble(batch.items());
+    double[] users = LossReferences.toDouble(batch.users());
+    double[] items = LossReferences.toDouble(batch.items());
     double[] analytic = new double[7];
     float[] plain = loss.parameterGroups().get(0).gradients().get(0);
     float[] doubled = loss.parameterGroups().get(1).gradients().get(0);
@@ -110,10 +110,10 @@ class LlpaucLossTest {
     double negatives = 0;
     int n = batch.negatives();
     for (int r = 0; r < batch.size(); r++) {
-      double p = sigmoid(dot(users, batch.userRow()[r], items, batch.positiveRow()[r], batch.dim()));
+      double p = LossReferences.sigmoid(LossReferences.score(batch, users, items, r, 0));
       positives += rho(2 * (1 + gamma) * p - (p - a) * (p - a) - sPos);
       for (int k = 0; k < n; k++) {
-        double q = sigmoid(dot(users, batch.userRow()[r], items, batch.negativeRow()[r * n + k], batch.dim()));
+        double q = LossReferences.sigmoid(LossReferences.score(batch, users, items, r, 1 + k));
         negatives += rho((q - b) * (q - b) + 2 * (1 + gamma) * q - sNeg);
       }
     }
@@ -142,25 +142,5 @@ class LlpaucLossTest {
 
   private static double rho(double z) {
     return Math.log1p(Math.exp(LlpaucLoss.KAPPA * z)) / LlpaucLoss.KAPPA;
-  }
-
-  private static double sigmoid(double x) {
-    return 1 / (1 + Math.exp(-x));
-  }
-
-  private static double dot(double[] a, int ra, double[] b, int rb, int dim) {
-    double sum = 0;
-    for (int c = 0; c < dim; c++) {
-      sum += a[ra * dim + c] * b[rb * dim + c];
-    }
-    return sum;
-  }
-
-  private static double[] toDouble(float[] x) {
-    double[] out = new double[x.length];
-    for (int t = 0; t < x.length; t++) {
-      out[t] = x[t];
-    }
-    return out;
   }
 }

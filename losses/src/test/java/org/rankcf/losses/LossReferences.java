@@ -167,7 +167,13 @@ final class LossReferences {
     return dot(u, 0, i, 0, dim);
   }
 
-  private static double score(Batch batch, double[] users, double[] items, int b, int slot) {
+  /** Cosine of row ra of a and row rb of b (tables of their own, such as an adversary's). */
+  static double rowCosine(double[] a, int ra, double[] b, int rb, int dim) {
+    return dot(ReferenceMaths.unitRow(a, ra, dim), 0, ReferenceMaths.unitRow(b, rb, dim), 0, dim);
+  }
+
+  /** Dot product of pair b's user with its positive (slot 0) or its negative slot - 1. */
+  static double score(Batch batch, double[] users, double[] items, int b, int slot) {
     return dot(users, batch.userRow()[b], items, itemRow(batch, b, slot), batch.dim());
   }
 
@@ -175,7 +181,7 @@ final class LossReferences {
     return slot == 0 ? batch.positiveRow()[b] : batch.negativeRow()[b * batch.negatives() + slot - 1];
   }
 
-  private static double dot(double[] a, int ra, double[] b, int rb, int dim) {
+  static double dot(double[] a, int ra, double[] b, int rb, int dim) {
     double sum = 0;
     for (int c = 0; c < dim; c++) {
       sum += a[ra * dim + c] * b[rb * dim + c];
@@ -183,7 +189,15 @@ final class LossReferences {
     return sum;
   }
 
-  private static double sigmoid(double x) {
+  static double sigmoid(double x) {
     return 1 / (1 + Math.exp(-x));
+  }
+
+  static double[] toDouble(float[] x) {
+    double[] out = new double[x.length];
+    for (int t = 0; t < x.length; t++) {
+      out[t] = x[t];
+    }
+    return out;
   }
 }

@@ -9,19 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
 import org.rankcf.framework.model.EmbeddingTable;
-import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
 import org.rankcf.framework.optim.Adam;
 import org.rankcf.framework.optim.AdamConfig;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
-import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.spi.LossPass;
 import org.rankcf.framework.spi.ParameterGroup;
@@ -33,7 +30,7 @@ import org.rankcf.framework.util.Parallel;
  * groups climb, frozen passes leave the model or the groups untouched, and checkpoints carry the groups.
  */
 class OwnParameterUpdatesTest {
-  private static final Interactions TRAIN = pairs();
+  private static final Interactions TRAIN = SmallRuns.pairs();
   private static final double LR = 0.01;
   private static final LossPass MODEL = new LossPass("model", true, false);
   private static final LossPass OFFSET = new LossPass("offset", false, true);
@@ -113,7 +110,7 @@ class OwnParameterUpdatesTest {
   @Test
   void frozenPassesLeaveTheModelOrTheGroupUntouched() {
     OffsetBpr loss = new OffsetBpr(false, List.of(MODEL), List.of(OFFSET));
-    MatrixFactorization mf = mf();
+    MatrixFactorization mf = SmallRuns.mf(TRAIN);
     List<float[]> users = new ArrayList<>();
     List<Float> offsets = new ArrayList<>();
     Trainer trainer = trainer(4, mf, loss);
@@ -147,9 +144,9 @@ class OwnParameterUpdatesTest {
     for (boolean ascent : new boolean[] {false, true}) {
       OffsetBpr loss = new OffsetBpr(ascent, List.of(BOTH), List.of(BOTH));
       TrainerConfig config = new TrainerConfig(1, TRAIN.size(), 1, 10, "ndcg@20", 4, 0);
-      MatrixFactorization mf = mf();
+      MatrixFactorization mf = SmallRuns.mf(TRAIN);
       new Trainer(config, Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "offset-bpr", loss, List.of())), mf,
-          new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(mf), rising(0), TRAIN, Parallel.serial()).fit();
+          new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(mf), SmallRuns.risingScore(0), TRAIN, Parallel.serial()).fit();
       assertThat((double) loss.offset.data()[0]).isCloseTo(ascent ? -2 * LR : 2 * LR, within(1e-6));
     }
   }
@@ -158,7 +155,7 @@ class OwnParameterUpdatesTest {
   void laterPassesSeeTheRowsTheEarlierOnesLeft() {
     // two passes per step, model then offset: the model takes one step per batch, the offset one per batch
     OffsetBpr loss = new OffsetBpr(false, List.of(MODEL, OFFSET), List.of(MODEL, OFFSET));
-    Trainer trainer = trainer(1, mf(), loss);
+    Trainer trainer = trainer(1, SmallRuns.mf(TRAIN), loss);
     trainer.fit();
     int steps = (TRAIN.size() + 31) / 32;
     assertThat(trainer.optimizer().steps()).isEqualTo(steps);
@@ -168,16 +165,16 @@ class OwnParameterUpdatesTest {
 
   @Test
   void aResumedRunEndsWhereAnUninterruptedOneDoes(@TempDir Path dir) throws IOException {
-    MatrixFactorization whole = mf();
+    MatrixFactorization whole = SmallRuns.mf(TRAIN);
     OffsetBpr wholeLoss = new OffsetBpr(true, List.of(BOTH), List.of(OFFSET));
     trainer(4, whole, wholeLoss).fit();
 
     Path file = dir.resolve("checkpoint.bin");
     OffsetBpr firstLoss = new OffsetBpr(true, List.of(BOTH), List.of(OFFSET));
-    Trainer first = trainer(2, mf(), firstLoss);
+    Trainer first = trainer(2, SmallRuns.mf(TRAIN), firstLoss);
     first.fit();
     Checkpoint.save(file, first);
-    MatrixFactorization resumedModel = mf();
+    MatrixFactorization resumedModel = SmallRuns.mf(TRAIN);
     OffsetBpr resumedLoss = new OffsetBpr(true, List.of(BOTH), List.of(OFFSET));
     Trainer resumed = trainer(4, resumedModel, resumedLoss, 2);
     Checkpoint.restore(file, resumed);
@@ -196,24 +193,24 @@ class OwnParameterUpdatesTest {
   @Test
   void aCheckpointOfAnotherLossIsRefused(@TempDir Path dir) throws IOException {
     Path plain = dir.resolve("plain.bin");
-    MatrixFactorization mf = mf();
+    MatrixFactorization mf = SmallRuns.mf(TRAIN);
     Loss bpr = new OffsetBpr(false, List.of(MODEL), List.of(MODEL));
     Trainer without = new Trainer(new TrainerConfig(1, 32, 1, 10, "ndcg@20", 4, 0),
         Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "plain", plainLoss(bpr), List.of())), mf,
-        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(mf), rising(0), TRAIN, Parallel.serial());
+        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(mf), SmallRuns.risingScore(0), TRAIN, Parallel.serial());
     without.fit();
     Checkpoint.save(plain, without);
-    assertThatThrownBy(() -> Checkpoint.restore(plain, trainer(1, mf(), new OffsetBpr(false, List.of(MODEL), List.of(MODEL)))))
+    assertThatThrownBy(() -> Checkpoint.restore(plain, trainer(1, SmallRuns.mf(TRAIN), new OffsetBpr(false, List.of(MODEL), List.of(MODEL)))))
         .isInstanceOf(IOException.class).hasMessageContaining("0 loss parameter groups").hasMessageContaining("train.loss");
 
     Path owning = dir.resolve("owning.bin");
-    Trainer with = trainer(1, mf(), new OffsetBpr(false, List.of(BOTH), List.of(BOTH)));
+    Trainer with = trainer(1, SmallRuns.mf(TRAIN), new OffsetBpr(false, List.of(BOTH), List.of(BOTH)));
     with.fit();
     Checkpoint.save(owning, with);
-    MatrixFactorization other = mf();
+    MatrixFactorization other = SmallRuns.mf(TRAIN);
     Trainer plainTrainer = new Trainer(new TrainerConfig(1, 32, 1, 10, "ndcg@20", 4, 0),
         Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "plain", plainLoss(bpr), List.of())), other,
-        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(other), rising(0), TRAIN, Parallel.serial());
+        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(other), SmallRuns.risingScore(0), TRAIN, Parallel.serial());
     assertThatThrownBy(() -> Checkpoint.restore(owning, plainTrainer))
         .isInstanceOf(IOException.class).hasMessageContaining("the configured loss owns none");
   }
@@ -240,27 +237,10 @@ class OwnParameterUpdatesTest {
   private static Trainer trainer(int epochs, MatrixFactorization mf, OffsetBpr loss, int firstEpoch) {
     TrainerConfig config = new TrainerConfig(epochs, 32, 1, 10, "ndcg@20", 4, 0);
     return new Trainer(config, Schedule.tuneOnly(new Phase(PhaseKind.TUNE, "offset-bpr", loss, List.of())), mf,
-        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(mf), rising(firstEpoch), TRAIN, Parallel.serial());
+        new UniformSampler(TRAIN, SamplerConfig.DEFAULTS), adam(mf), SmallRuns.risingScore(firstEpoch), TRAIN, Parallel.serial());
   }
 
   private static Adam adam(MatrixFactorization mf) {
     return new Adam(new AdamConfig(LR, 0, 0.9, 0.999, 1e-8, false), mf.parameters());
-  }
-
-  /** Every epoch improves, so the best epoch is the last and the restored model is the trained one. */
-  private static Evaluator rising(int firstEpoch) {
-    int[] epoch = {firstEpoch};
-    return model -> Map.of("ndcg@20", (double) ++epoch[0]);
-  }
-
-  private static MatrixFactorization mf() {
-    return new MatrixFactorization(TRAIN.numUsers(), TRAIN.numItems(), 4, new Initializer("normal", 0.5), 3);
-  }
-
-  private static Interactions pairs() {
-    SplittableRandom random = new SplittableRandom(2);
-    int[] users = random.ints(200, 0, 30).toArray();
-    int[] items = random.ints(200, 0, 20).toArray();
-    return Interactions.fromPairs(30, 20, users, items);
   }
 }
