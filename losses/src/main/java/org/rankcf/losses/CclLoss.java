@@ -4,11 +4,10 @@ import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.plugin.PluginFactory;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.util.Check;
-import org.rankcf.framework.objective.UnitRows;
 
 /**
  * SimpleX's cosine contrastive loss: (1 - cos(u, i)) + (w / N) * sum over the N negatives of
- * max(0, cos(u, j) - m), mean over the B pairs. Scores are dot products of the row-normalised embeddings.
+ * max(0, cos(u, j) - m), mean over the B pairs. Scores are cosines (PairScoreLoss's cosine scoring).
  */
 public final class CclLoss extends PairScoreLoss {
   /**
@@ -30,22 +29,11 @@ public final class CclLoss extends PairScoreLoss {
 
   private final double margin;
   private final double negativeWeight;
-  private final UnitRows users = new UnitRows();
-  private final UnitRows items = new UnitRows();
 
   public CclLoss(Config config) {
+    super(true, false);
     this.margin = config.margin();
     this.negativeWeight = config.negativeWeight();
-  }
-
-  @Override
-  public double valueAndGradient(Batch batch, double weight) {
-    users.normalize(batch.users(), batch.numUniqueUsers(), batch.dim());
-    items.normalize(batch.items(), batch.numUniqueItems(), batch.dim());
-    double value = meanPairLoss(batch, users.unit(), items.unit(), users.gradient(), items.gradient(), 1.0);
-    users.backward(weight, batch.userGrad());
-    items.backward(weight, batch.itemGrad());
-    return value;
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.rankcf.losses;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
+import org.rankcf.framework.kernels.SampledRowPass;
+import org.rankcf.framework.objective.UnitRows;
 import org.rankcf.framework.spi.Loss;
 
 /**
@@ -11,13 +13,46 @@ import org.rankcf.framework.spi.Loss;
  * its derivatives ({@link #pairLoss}); this class computes the scores and chains the derivatives back to
  * the rows, so a new sampled loss is one method.
  *
- * <p>Scores are computed in parallel over pairs (partial sums combined in chunk order). The backward pass
+ * <p>With cosine scoring the scores are taken between the row-normalised embeddings ({@link UnitRows}, which
+ * also carries the normalisation's chain rule back to the raw rows).
+ *
+ * <p>The fused scoring ({@link SampledRowPass}, for many negatives per pair) takes each pair's dot products,
+ * loss and user-side gradient in one pass per pair, and sums across pairs in pair order, so its results do
+ * not depend on the thread count; it adds the gradients in another order than the pair-order scoring below,
+ * which the losses that existed before it keep so that their runs repeat bit for bit.
+ *
+ * <p>In the pair-order scoring, scores are computed in parallel over pairs (partial sums combined in chunk order). The backward pass
  * runs the user side and the item side as two tasks, each adding into its own gradient array in pair order,
  * so repeated ids accumulate without races and results are reproducible.
  */
 public abstract class PairScoreLoss implements Loss {
+  private final boolean cosine;
+  private final SampledRowPass fused;
+  private final UnitRows unitUsers;
+  private final UnitRows unitItems;
   private float[] scores = new float[0];
   private float[] slopes = new float[0];
+
+  /** A loss on dot-product scores. */
+  protected PairScoreLoss() {
+    this(false, false);
+  }
+
+  /**
+   * A loss on cosine scores if {@code cosine}, otherwise on dot products; scored by the fused pass if
+   * {@code fused}, otherwise in pair order.
+   */
+  protected PairScoreLoss(boolean cosine, boolean fused) {
+    this.cosine = cosine;
+    this.fused = fused ? new SampledRowPass() : null;
+    this.unitUsers = cosine ? new UnitRows() : null;
+    this.unitItems = cosine ? new UnitRows() : null;
+  }
+
+  /** Whether the scores are cosines of the embeddings rather than their dot products. */
+  public final boolean cosine() {
+    return cosine;
+  }
 
   /**
    * The loss of pair {@code b} from its scores at {@code scores[offset]} (positive) and
@@ -33,7 +68,25 @@ public abstract class PairScoreLoss implements Loss {
 
   @Override
   public double valueAndGradient(Batch batch, double weight) {
-    return meanPairLoss(batch, batch.users(), batch.items(), batch.userGrad(), batch.itemGrad(), weight);
+    if (!cosine) {
+      return lossOnRows(batch, batch.users(), batch.items(), batch.userGrad(), batch.itemGrad(), weight);
+    }
+    unitUsers.normalize(batch.users(), batch.numUniqueUsers(), batch.dim());
+    unitItems.normalize(batch.items(), batch.numUniqueItems(), batch.dim());
+    double value = lossOnRows(batch, unitUsers.unit(), unitItems.unit(), unitUsers.gradient(), unitItems.gradient(), 1.0);
+    unitUsers.backward(weight, batch.userGrad());
+    unitItems.backward(weight, batch.itemGrad());
+    return value;
+  }
+
+  /**
+   * The loss with scores between rows of {@code users} and {@code items} (the raw or the normalised rows),
+   * adding {@code weight} times its gradient into {@code userGrad} / {@code itemGrad}: {@link #meanPairLoss}
+   * unless a subclass scores its pairs another way.
+   */
+  protected double lossOnRows(Batch batch, float[] users, float[] items, float[] userGrad, float[] itemGrad,
+      double weight) {
+    return meanPairLoss(batch, users, items, userGrad, itemGrad, weight);
   }
 
   /**
@@ -41,14 +94,11 @@ public abstract class PairScoreLoss implements Loss {
    * or a transform of them, such as the normalised rows); adds {@code weight} times its gradient into
    * {@code userGrad} / {@code itemGrad}.
    */
-  protected final double meanPairLoss(
+  private double meanPairLoss(
       Batch batch, float[] users, float[] items, float[] userGrad, float[] itemGrad, double weight) {
     int size = batch.size();
-    int negatives = batch.negatives();
-    if (negatives < 1) {
-      throw new IllegalStateException(getClass().getSimpleName() + " needs at least one negative per pair");
-    }
-    int count = negatives + 1;
+    requireNegatives(batch);
+    int count = batch.negatives() + 1;
     if (scores.length < size * count) {
       scores = new float[size * count];
       slopes = new float[size * count];
@@ -59,6 +109,12 @@ public abstract class PairScoreLoss implements Loss {
     batch.parallel().forRange(2, 2, (side, from, to) -> backward(
         batch, side == 0 ? items : users, side == 0 ? userGrad : itemGrad, side == 0, scale));
     return sum / size;
+  }
+
+  private void requireNegatives(Batch batch) {
+    if (batch.negatives() < 1) {
+      throw new IllegalStateException(getClass().getSimpleName() + " needs at least one negative per pair");
+    }
   }
 
   private double scorePairs(Batch batch, float[] users, float[] items, int from, int to) {

@@ -10,6 +10,10 @@ import org.rankcf.framework.util.Check;
  * z_0 = s_pos / t and z_k = s_neg,k / t. With the logQ correction the negatives' logits become
  * z_k = s_neg,k / t - log q(j_k), q the probability with which the sampler drew j_k
  * ({@link Batch#negativeLogQ()}, filled by the trainer); the positive's logit is left as it is.
+ *
+ * <p>Its IR-Benchmark variant ({@link SoftmaxLoss}, {@link BilateralSoftmaxLoss}) leaves the positive out of
+ * the denominator, scores by cosine, runs on the fused pass and may scale the whole loss:
+ * c * (-z_0 + log sum over k = 1..N of exp(z_k)).
  */
 public final class SampledSoftmaxLoss extends PairScoreLoss {
   /**
@@ -30,10 +34,24 @@ public final class SampledSoftmaxLoss extends PairScoreLoss {
 
   private final double inverseTemperature;
   private final boolean logq;
+  private final boolean includePositive;
+  private final double scale;
 
   public SampledSoftmaxLoss(Config config) {
-    this.inverseTemperature = 1 / config.temperature();
-    this.logq = config.logq();
+    this(config.temperature(), config.logq(), true, 1.0);
+  }
+
+  /**
+   * @param includePositive whether the positive is in the denominator; without it the loss is IR-Benchmark's
+   *     (cosine scores, fused pass)
+   * @param scale c, multiplying the loss
+   */
+  SampledSoftmaxLoss(double temperature, boolean logq, boolean includePositive, double scale) {
+    super(!includePositive, !includePositive);
+    this.inverseTemperature = 1 / temperature;
+    this.logq = logq;
+    this.includePositive = includePositive;
+    this.scale = scale;
   }
 
   @Override
@@ -48,14 +66,19 @@ public final class SampledSoftmaxLoss extends PairScoreLoss {
   protected double pairLoss(Batch batch, int b, float[] scores, int offset, int count, float[] slopes) {
     int negatives = count - 1;
     float[] logQ = batch.negativeLogQ();
-    // the logits go into slopes first; crossEntropy then overwrites them with d loss / d score
-    for (int k = 0; k < count; k++) {
+    // the logits go into slopes first; crossEntropy / logSumExp then overwrite them with d loss / d score
+    for (int k = includePositive ? 0 : 1; k < count; k++) {
       double logit = scores[offset + k] * inverseTemperature;
       if (logq && k > 0) {
         logit -= logQ[b * negatives + k - 1];
       }
       slopes[offset + k] = (float) logit;
     }
-    return Logits.crossEntropy(slopes, offset, count, 0, slopes, inverseTemperature);
+    if (includePositive) {
+      return Logits.crossEntropy(slopes, offset, count, 0, slopes, inverseTemperature);
+    }
+    double logSumExp = Logits.logSumExp(slopes, offset + 1, negatives, slopes, scale * inverseTemperature);
+    slopes[offset] = (float) (-scale * inverseTemperature);
+    return scale * (logSumExp - scores[offset] * inverseTemperature);
   }
 }

@@ -109,4 +109,28 @@ class LossGradientTest {
     }
     return out;
   }
+
+  @Test
+  void softmax() {
+    Batch batch = repeatedIds(21);
+    GradientCheck.assertGradientMatches(SoftmaxLoss.create(0.5), batch, LossReferences.softmax(batch, 0.5), H,
+        TOLERANCE);
+  }
+
+  @Test
+  void bilateralSoftmaxAgainstItsTwoTemperatureFormula() {
+    Batch batch = repeatedIds(22);
+    GradientCheck.assertGradientMatches(BilateralSoftmaxLoss.create(0.4, 0.8), batch,
+        LossReferences.bilateralSoftmax(batch, 0.4, 0.8), H, TOLERANCE);
+  }
+
+  @Test
+  void pairwiseSoftmaxForEachActivation() {
+    long seed = 23;
+    for (String activation : new String[] {"tanh", "atan", "relu"}) {
+      Batch batch = repeatedIds(seed++);
+      GradientCheck.assertGradientMatches(new PairwiseSoftmaxLoss(new PairwiseSoftmaxLoss.Config(activation, 0.5)),
+          batch, LossReferences.pairwiseSoftmax(batch, activation, 0.5), H, TOLERANCE);
+    }
+  }
 }

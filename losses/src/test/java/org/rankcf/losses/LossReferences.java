@@ -105,6 +105,60 @@ final class LossReferences {
     };
   }
 
+  /** BSL written from its two-temperature formula: -c_pos / t1 + (t2 / t1) log sum_j exp(c_neg / t2). */
+  static ReferenceValue bilateralSoftmax(Batch batch, double temperaturePositive, double temperatureNegative) {
+    return (users, items) -> {
+      double sum = 0;
+      for (int b = 0; b < batch.size(); b++) {
+        double negatives = 0;
+        for (int k = 0; k < batch.negatives(); k++) {
+          negatives += Math.exp(cosine(batch, users, items, b, k + 1) / temperatureNegative);
+        }
+        sum += -cosine(batch, users, items, b, 0) / temperaturePositive
+            + temperatureNegative / temperaturePositive * Math.log(negatives);
+      }
+      return sum / batch.size();
+    };
+  }
+
+  /** SL: log sum_j exp((c_neg - c_pos) / t), the positive not in the denominator. */
+  static ReferenceValue softmax(Batch batch, double temperature) {
+    return (users, items) -> {
+      double sum = 0;
+      for (int b = 0; b < batch.size(); b++) {
+        double positive = cosine(batch, users, items, b, 0);
+        double negatives = 0;
+        for (int k = 0; k < batch.negatives(); k++) {
+          negatives += Math.exp((cosine(batch, users, items, b, k + 1) - positive) / temperature);
+        }
+        sum += Math.log(negatives);
+      }
+      return sum / batch.size();
+    };
+  }
+
+  /** PSL: log sum_j phi(d_j)^(1 / t), d_j = (c_neg - c_pos) / 2, phi from the activation's name. */
+  static ReferenceValue pairwiseSoftmax(Batch batch, String activation, double temperature) {
+    return (users, items) -> {
+      double sum = 0;
+      for (int b = 0; b < batch.size(); b++) {
+        double positive = cosine(batch, users, items, b, 0);
+        double negatives = 0;
+        for (int k = 0; k < batch.negatives(); k++) {
+          double d = (cosine(batch, users, items, b, k + 1) - positive) / 2;
+          double phi = switch (activation) {
+            case "tanh" -> 1 + Math.tanh(d);
+            case "atan" -> 1 + Math.atan(d);
+            default -> Math.max(d + 1, 0);
+          };
+          negatives += Math.pow(phi, 1 / temperature);
+        }
+        sum += Math.log(negatives);
+      }
+      return sum / batch.size();
+    };
+  }
+
   /** Cosine of pair b's user with its positive (slot 0) or its negative slot - 1. */
   static double cosine(Batch batch, double[] users, double[] items, int b, int slot) {
     int dim = batch.dim();
@@ -113,7 +167,13 @@ final class LossReferences {
     return dot(u, 0, i, 0, dim);
   }
 
-  private static double score(Batch batch, double[] users, double[] items, int b, int slot) {
+  /** Cosine of row ra of a and row rb of b (tables of their own, such as an adversary's). */
+  static double rowCosine(double[] a, int ra, double[] b, int rb, int dim) {
+    return dot(ReferenceMaths.unitRow(a, ra, dim), 0, ReferenceMaths.unitRow(b, rb, dim), 0, dim);
+  }
+
+  /** Dot product of pair b's user with its positive (slot 0) or its negative slot - 1. */
+  static double score(Batch batch, double[] users, double[] items, int b, int slot) {
     return dot(users, batch.userRow()[b], items, itemRow(batch, b, slot), batch.dim());
   }
 
@@ -121,7 +181,7 @@ final class LossReferences {
     return slot == 0 ? batch.positiveRow()[b] : batch.negativeRow()[b * batch.negatives() + slot - 1];
   }
 
-  private static double dot(double[] a, int ra, double[] b, int rb, int dim) {
+  static double dot(double[] a, int ra, double[] b, int rb, int dim) {
     double sum = 0;
     for (int c = 0; c < dim; c++) {
       sum += a[ra * dim + c] * b[rb * dim + c];
@@ -129,7 +189,15 @@ final class LossReferences {
     return sum;
   }
 
-  private static double sigmoid(double x) {
+  static double sigmoid(double x) {
     return 1 / (1 + Math.exp(-x));
+  }
+
+  static double[] toDouble(float[] x) {
+    double[] out = new double[x.length];
+    for (int t = 0; t < x.length; t++) {
+      out[t] = x[t];
+    }
+    return out;
   }
 }

@@ -142,6 +142,12 @@ public final class BatchAssembler {
     batch.itemParameterGrad = itemGrad;
   }
 
+  /** Zeroes the unique rows' gradients, for another evaluation on the same pairs (a loss's later pass). */
+  public void clearRowGradients() {
+    Arrays.fill(batch.gu, 0, batch.numUniqueUsers * batch.dim, 0f);
+    Arrays.fill(batch.gi, 0, batch.numUniqueItems * batch.dim, 0f);
+  }
+
   /** Adds the unique rows' gradients into the full-table gradients, split over the threads. */
   public void scatter() {
     Batch b = batch;

@@ -68,6 +68,11 @@ public interface KernelPath {
     return ScalarTileScorer.INSTANCE;
   }
 
+  /** The gather kernels of the fused sampled-negatives pass ({@link SampledRowPass}) on this path. */
+  default SampledRows sampledRows() {
+    return ScalarSampledRows.INSTANCE;
+  }
+
   /** The inner kernel of the Householder tridiagonalisation (the top eigenpair) on this path. */
   default HouseholderRows householderRows() {
     return ScalarHouseholderRows.INSTANCE;

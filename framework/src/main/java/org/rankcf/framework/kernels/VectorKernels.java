@@ -45,6 +45,11 @@ public final class VectorKernels implements KernelPath {
   }
 
   @Override
+  public SampledRows sampledRows() {
+    return VectorSampledRows.INSTANCE;
+  }
+
+  @Override
   public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
     FloatVector s0 = FloatVector.zero(F);
     FloatVector s1 = s0;

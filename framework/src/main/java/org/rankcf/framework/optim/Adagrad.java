@@ -13,6 +13,11 @@ public final class Adagrad extends RowOptimizer<AdagradConfig> {
   }
 
   @Override
+  protected Adagrad create(AdagradConfig config, List<EmbeddingTable> tables) {
+    return new Adagrad(config, tables);
+  }
+
+  @Override
   protected RangeUpdate prepare(double lr, long step) {
     float rate = (float) lr;
     float decay = (float) config().weightDecay();

@@ -28,6 +28,11 @@ public final class Adam extends RowOptimizer<AdamConfig> {
   }
 
   @Override
+  protected Adam create(AdamConfig config, List<EmbeddingTable> tables) {
+    return new Adam(config, tables);
+  }
+
+  @Override
   protected RangeUpdate prepare(double lr, long step) {
     AdamStep s = new AdamStep(config().beta1(), config().beta2(), config().eps(), lr, step);
     float weightDecay = (float) config().weightDecay();

@@ -15,6 +15,11 @@ public final class AdamW extends RowOptimizer<AdamWConfig> {
   }
 
   @Override
+  protected AdamW create(AdamWConfig config, List<EmbeddingTable> tables) {
+    return new AdamW(config, tables);
+  }
+
+  @Override
   protected RangeUpdate prepare(double lr, long step) {
     AdamStep s = new AdamStep(config().beta1(), config().beta2(), config().eps(), lr, step);
     float shrink = (float) (1 - lr * config().weightDecay());

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.model.EmbeddingTable;
@@ -24,6 +25,8 @@ public abstract class RowOptimizer<C extends OptimizerConfig> implements Optimiz
   private final Map<String, float[]> state = new LinkedHashMap<>();
   private long step;
   private double lr;
+  /** Maps the config's rate of an epoch to this optimiser's: null for the model's optimiser. */
+  private DoubleUnaryOperator groupRate;
 
   protected RowOptimizer(C config, List<EmbeddingTable> parameters) {
     this.config = config;
@@ -42,6 +45,25 @@ public abstract class RowOptimizer<C extends OptimizerConfig> implements Optimiz
 
   /** The update of step {@code step} (1-based) at learning rate {@code lr}. */
   protected abstract RangeUpdate prepare(double lr, long step);
+
+  /**
+   * A new optimiser of this class with the given config over the given tables, for {@link #forGroup}; null
+   * (the default) when the subclass cannot, and losses with parameters of their own are then refused.
+   */
+  protected RowOptimizer<C> create(C config, List<EmbeddingTable> tables) {
+    return null;
+  }
+
+  @Override
+  public final Optimizer forGroup(List<EmbeddingTable> tables, DoubleUnaryOperator learningRate) {
+    RowOptimizer<C> group = create(config, tables);
+    if (group == null) {
+      return Optimizer.super.forGroup(tables, learningRate);
+    }
+    group.groupRate = learningRate;
+    group.lr = learningRate.applyAsDouble(config.lr());
+    return group;
+  }
 
   /** Registers a state array per table, named {@code name/t}, filled with {@code initial}. */
   protected final float[][] newState(String name, float initial) {
@@ -67,7 +89,7 @@ public abstract class RowOptimizer<C extends OptimizerConfig> implements Optimiz
 
   @Override
   public void startEpoch(int epoch) {
-    lr = config.lrAt(epoch);
+    lr = groupRate == null ? config.lrAt(epoch) : groupRate.applyAsDouble(config.lrAt(epoch));
   }
 
   @Override

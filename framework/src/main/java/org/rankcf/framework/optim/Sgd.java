@@ -14,6 +14,11 @@ public final class Sgd extends RowOptimizer<SgdConfig> {
   }
 
   @Override
+  protected Sgd create(SgdConfig config, List<EmbeddingTable> tables) {
+    return new Sgd(config, tables);
+  }
+
+  @Override
   protected RangeUpdate prepare(double lr, long step) {
     float rate = (float) lr;
     float decay = (float) config().weightDecay();

@@ -2,8 +2,10 @@ package org.rankcf.framework.spi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.rankcf.framework.model.EmbeddingTable;
 import org.rankcf.framework.optim.PendingRows;
+import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.Parallel;
 
 /**
@@ -53,4 +55,14 @@ public interface Optimizer {
    * them and read back into them). Empty for a stateless optimiser.
    */
   Map<String, float[]> state();
+
+  /**
+   * A new optimiser of this kind and settings over other tables (a loss's {@link ParameterGroup}), whose
+   * learning rate in each epoch is {@code learningRate} applied to this config's rate of the epoch. Its
+   * steps are dense. Optimisers that cannot do this refuse losses with parameters of their own.
+   */
+  default Optimizer forGroup(List<EmbeddingTable> tables, DoubleUnaryOperator learningRate) {
+    throw new ConfigException("train.optimizer", getClass().getSimpleName()
+        + " cannot step a loss's own parameters; use one of the built-in optimisers");
+  }
 }

@@ -25,7 +25,8 @@ import org.rankcf.framework.spi.Model;
 
 /**
  * Saves and restores a trainer between epochs: parameters, the optimiser's step count and named state arrays, the best epoch's
- * parameters, the schedule and early-stopping counters and the epoch records. Because every epoch's
+ * parameters, the schedule and early-stopping counters, the epoch records and, when the loss owns
+ * parameters ({@link org.rankcf.framework.spi.ParameterizedLoss}), those and their optimisers' state. Because every epoch's
  * randomness derives from (seed, epoch), a run resumed from a checkpoint ends exactly as an uninterrupted
  * one with the same seed and thread count.
  *
@@ -40,6 +41,8 @@ public final class Checkpoint {
   private static final int MAGIC_V4 = 0x52434b34;
   public static final int VERSION = 5;
   private static final int HEADER_BYTES = 4 + 4 + 8 + 4;
+  /** Tags the optional section of the losses' own parameters, after the optimiser's state. */
+  private static final String OWN_PARAMETERS = "loss-parameters";
 
   private Checkpoint() {}
 
@@ -98,6 +101,7 @@ public final class Checkpoint {
       writeFloats(out, s.best.get(t).data());
     }
     writeOptimizer(out, trainer.optimizer());
+    writeOwnParameters(out, trainer.ownParameters());
   }
 
   /**
@@ -134,6 +138,7 @@ public final class Checkpoint {
         readFloats(in, s.best.get(t).data(), file);
       }
       readOptimizer(in, trainer.optimizer(), file);
+      readOwnParameters(in, trainer.ownParameters(), file);
     }
     trainer.model().forward();
   }
@@ -232,6 +237,65 @@ public final class Checkpoint {
             + "optimiser's '" + e.getKey() + "' (was it written with another train.optimizer?)");
       }
       readFloats(in, e.getValue(), file);
+    }
+  }
+
+  /**
+   * The losses' own parameter groups, each its tables and its optimiser, after a section tag; nothing when
+   * the losses own none, so such a run's file is byte for byte what it was before losses could own any.
+   */
+  private static void writeOwnParameters(DataOutputStream out, List<OwnParameterUpdates.Stepped> groups)
+      throws IOException {
+    if (groups.isEmpty()) {
+      return;
+    }
+    out.writeUTF(OWN_PARAMETERS);
+    out.writeInt(groups.size());
+    for (OwnParameterUpdates.Stepped s : groups) {
+      out.writeUTF(s.group().name());
+      out.writeInt(s.group().tables().size());
+      for (EmbeddingTable table : s.group().tables()) {
+        writeFloats(out, table.data());
+      }
+      writeOptimizer(out, s.optimizer());
+    }
+  }
+
+  private static void readOwnParameters(DataInputStream in, List<OwnParameterUpdates.Stepped> groups, Path file)
+      throws IOException {
+    String tag = readTag(in);
+    if (groups.isEmpty()) {
+      if (tag != null) {
+        throw new IOException(file + ": the checkpoint holds a loss's own parameters, the configured loss owns none"
+            + " (was it written with another train.loss?)");
+      }
+      return;
+    }
+    int count = OWN_PARAMETERS.equals(tag) ? in.readInt() : 0;
+    if (count != groups.size()) {
+      throw new IOException(file + ": the checkpoint holds " + count + " loss parameter groups, the configured loss "
+          + groups.size() + " (was it written with another train.loss?)");
+    }
+    for (OwnParameterUpdates.Stepped s : groups) {
+      String name = in.readUTF();
+      int tables = in.readInt();
+      if (!name.equals(s.group().name()) || tables != s.group().tables().size()) {
+        throw new IOException(file + ": the checkpoint's loss parameter group '" + name + "' is not the configured "
+            + "loss's '" + s.group().name() + "' (was it written with another train.loss?)");
+      }
+      for (EmbeddingTable table : s.group().tables()) {
+        readFloats(in, table.data(), file);
+      }
+      readOptimizer(in, s.optimizer(), file);
+    }
+  }
+
+  /** The next section tag, or null at the end of the payload. */
+  private static String readTag(DataInputStream in) throws IOException {
+    try {
+      return in.readUTF();
+    } catch (EOFException e) {
+      return null;
     }
   }
 

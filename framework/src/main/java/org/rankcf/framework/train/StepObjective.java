@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.spi.AuxiliaryObjective;
+import org.rankcf.framework.spi.LossPass;
+import org.rankcf.framework.spi.ParameterizedLoss;
 import org.rankcf.framework.util.UserInputException;
 
 /**
@@ -19,10 +21,19 @@ final class StepObjective {
     this.seed = seed;
   }
 
-  /** Evaluates the phase's terms on the batch of (epoch, step); fails on a non-finite objective. */
-  double evaluate(Phase phase, Batch batch, int epoch, int step, EpochTotals totals) {
+  /**
+   * Evaluates pass {@code passIndex} of the phase's loss on the batch of (epoch, step), with the regularizers
+   * and auxiliary terms on the first pass only; fails on a non-finite objective.
+   */
+  double evaluate(Phase phase, LossPass pass, int passIndex, Batch batch, int epoch, int step, EpochTotals totals) {
     long start = System.nanoTime();
-    double total = phase.loss().valueAndGradient(batch, 1.0);
+    double total = phase.loss() instanceof ParameterizedLoss loss
+        ? loss.valueAndGradient(batch, 1.0, pass) : phase.loss().valueAndGradient(batch, 1.0);
+    if (passIndex > 0) {
+      totals.addTerm(phase.lossName() + "-" + pass.name(), total, start);
+      checkFinite(total, epoch, step);
+      return total;
+    }
     start = totals.addTerm(phase.lossName(), total, start);
     for (WeightedRegularizer reg : phase.regularizers()) {
       double value = reg.regularizer().valueAndGradient(batch, reg.weight());
@@ -38,11 +49,15 @@ final class StepObjective {
         total += term.weight() * value;
       }
     }
+    checkFinite(total, epoch, step);
+    totals.addObjective(total);
+    return total;
+  }
+
+  private static void checkFinite(double total, int epoch, int step) {
     if (!Double.isFinite(total)) {
       throw new UserInputException("training diverged at epoch " + epoch + ", step " + step
           + ": the objective is " + total + " (try a lower train.optimizer.lr)");
     }
-    totals.addObjective(total);
-    return total;
   }
 }

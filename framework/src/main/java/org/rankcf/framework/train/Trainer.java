@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.rankcf.framework.batch.BatchAssembler;
 import org.rankcf.framework.data.Interactions;
+import org.rankcf.framework.spi.LossPass;
 import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.spectral.Spectrum;
 import org.rankcf.framework.spi.Evaluator;
@@ -37,6 +38,7 @@ public final class Trainer {
   private final StepSampling sampling;
   private final StepObjective objective;
   private final UpdateStrategy update;
+  private final OwnParameterUpdates own;
   private final EarlyStopping stopping;
   private final TrainerState state;
 
@@ -54,6 +56,7 @@ public final class Trainer {
     this.sampling = new StepSampling(train, config.pairs(), config.batchSize(), sampler);
     this.objective = new StepObjective(model.auxiliaryObjectives(), config.seed());
     this.update = UpdateStrategy.choose(model, optimizer, parallel, batch);
+    this.own = new OwnParameterUpdates(schedule, optimizer, parallel);
     this.stopping = new EarlyStopping(schedule, config.patience(), config.minEpochs(), config.selection());
     this.state = new TrainerState(model);
     this.spectra = new SpectraListener(parallel);
@@ -82,6 +85,11 @@ public final class Trainer {
     return optimizer;
   }
 
+  /** The losses' own parameter groups and their optimisers (for checkpoints). */
+  List<OwnParameterUpdates.Stepped> ownParameters() {
+    return own.groups();
+  }
+
   /** The mutable progress (for checkpoints). */
   public TrainerState state() {
     return state;
@@ -105,18 +113,31 @@ public final class Trainer {
     sampling.startEpoch(random, phase.loss().usesNegatives() ? config.negatives() : 0);
     int steps = sampling.steps();
     update.startEpoch(epoch);
+    own.startEpoch(epoch);
+    List<LossPass> passes = OwnParameterUpdates.passes(phase, epoch);
     listeners.forEach(l -> l.epochStarted(epoch, phase.kind(), steps));
 
     EpochTotals totals = new EpochTotals();
     long start = System.nanoTime();
     for (int step = 0; step < steps; step++) {
       sampling.fill(step, batch, random);
-      update.gather(batch);
-      objective.evaluate(phase, batch.batch(), epoch, step, totals);
-      long updateStart = System.nanoTime();
-      update.update(batch);
-      model.forward();
-      totals.addUpdateNanos(System.nanoTime() - updateStart);
+      for (int p = 0; p < passes.size(); p++) {
+        LossPass pass = passes.get(p);
+        if (p > 0) {
+          batch.clearRowGradients();
+        }
+        update.gather(batch);
+        objective.evaluate(phase, pass, p, batch.batch(), epoch, step, totals);
+        long updateStart = System.nanoTime();
+        if (pass.stepsModel()) {
+          update.update(batch);
+          model.forward();
+        } else {
+          update.discard();
+        }
+        own.afterPass(phase, pass);
+        totals.addUpdateNanos(System.nanoTime() - updateStart);
+      }
       int done = step;
       listeners.forEach(l -> l.stepDone(epoch, done));
     }

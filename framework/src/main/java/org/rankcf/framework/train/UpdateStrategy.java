@@ -59,6 +59,12 @@ abstract sealed class UpdateStrategy {
   /** Applies the gradients the step's objective left in the batch. */
   abstract void update(BatchAssembler batch);
 
+  /** Drops the full-table gradients of a pass that does not step the model (the batch rows' are cleared apart). */
+  void discard() {
+    Arrays.fill(userGrad, 0f);
+    Arrays.fill(itemGrad, 0f);
+  }
+
   /** MF, dense: the optimiser adds the batch's rows into the table gradients itself, block by block. */
   static final class DenseRows extends UpdateStrategy {
     DenseRows(Model model, Optimizer optimizer, Parallel parallel, BatchAssembler batch) {
@@ -137,6 +143,13 @@ abstract sealed class UpdateStrategy {
       if (!grads.contains(itemGrad)) {
         Arrays.fill(itemGrad, 0f);
       }
+    }
+
+    @Override
+    void discard() {
+      super.discard();
+      Arrays.fill(userParameterGrad, 0f);
+      Arrays.fill(itemParameterGrad, 0f);
     }
 
     private void addAndClear(float[] from, float[] into) {

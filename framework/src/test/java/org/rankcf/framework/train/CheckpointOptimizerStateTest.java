@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +21,13 @@ import org.rankcf.framework.optim.Sgd;
 import org.rankcf.framework.optim.SgdConfig;
 import org.rankcf.framework.sampler.SamplerConfig;
 import org.rankcf.framework.sampler.UniformSampler;
-import org.rankcf.framework.spi.Evaluator;
 import org.rankcf.framework.spi.Loss;
 import org.rankcf.framework.spi.Optimizer;
 import org.rankcf.framework.util.Parallel;
 
 /** Checkpoints carry any optimiser's state: a resumed run ends where an uninterrupted one does. */
 class CheckpointOptimizerStateTest {
-  private static final Interactions TRAIN = pairs();
+  private static final Interactions TRAIN = SmallRuns.pairs();
 
   /** Half the squared score of each positive pair: enough gradient to fill the optimiser's state. */
   private static final Loss SQUARED_SCORE = new Loss() {
@@ -85,15 +83,15 @@ class CheckpointOptimizerStateTest {
 
   private static void assertResumesExactly(Path dir, Function<List<EmbeddingTable>, Optimizer> optimizer)
       throws IOException {
-    MatrixFactorization whole = mf();
+    MatrixFactorization whole = SmallRuns.mf(TRAIN);
     Trainer uninterrupted = trainer(4, whole, optimizer, 0);
     uninterrupted.fit();
 
     Path file = dir.resolve("checkpoint.bin");
-    Trainer first = trainer(2, mf(), optimizer, 0);
+    Trainer first = trainer(2, SmallRuns.mf(TRAIN), optimizer, 0);
     first.fit();
     Checkpoint.save(file, first);
-    MatrixFactorization resumedModel = mf();
+    MatrixFactorization resumedModel = SmallRuns.mf(TRAIN);
     Trainer resumed = trainer(4, resumedModel, optimizer, 2);
     Checkpoint.restore(file, resumed);
     assertThat(resumed.optimizer().steps()).isEqualTo(first.optimizer().steps()).isPositive();
@@ -116,23 +114,6 @@ class CheckpointOptimizerStateTest {
     TrainerConfig config = new TrainerConfig(epochs, 32, 1, 10, "ndcg@20", 4, 0);
     Phase phase = new Phase(PhaseKind.TUNE, "squared", SQUARED_SCORE, List.of());
     return new Trainer(config, Schedule.tuneOnly(phase), mf, new UniformSampler(TRAIN, SamplerConfig.DEFAULTS),
-        optimizer.apply(mf.parameters()), risingScore(firstEpoch), TRAIN, Parallel.serial());
-  }
-
-  /** Every epoch improves, so the best epoch is the last and the restored model is the trained one. */
-  private static Evaluator risingScore(int firstEpoch) {
-    int[] epoch = {firstEpoch};
-    return model -> Map.of("ndcg@20", (double) ++epoch[0]);
-  }
-
-  private static MatrixFactorization mf() {
-    return new MatrixFactorization(TRAIN.numUsers(), TRAIN.numItems(), 4, new Initializer("normal", 0.5), 3);
-  }
-
-  private static Interactions pairs() {
-    SplittableRandom random = new SplittableRandom(2);
-    int[] users = random.ints(200, 0, 30).toArray();
-    int[] items = random.ints(200, 0, 20).toArray();
-    return Interactions.fromPairs(30, 20, users, items);
+        optimizer.apply(mf.parameters()), SmallRuns.risingScore(firstEpoch), TRAIN, Parallel.serial());
   }
 }
