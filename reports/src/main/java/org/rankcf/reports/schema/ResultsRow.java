@@ -1,5 +1,6 @@
 package org.rankcf.reports.schema;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +16,14 @@ import java.util.Map;
  * @param selected whether model selection picked this run for its arm and seed
  * @param validation the best epoch's validation value of the selection metric (null when it has none)
  * @param secondsToBest elapsed seconds until the best epoch ended
- * @param epochsTo95 epochs until the run first reached 95% of its own best validation value
+ * @param epochsTo95 epochs until the run first reached 95% of its own best validation value (the naming
+ *     strategy would not put an underscore before a digit, hence the explicit names)
  */
 public record ResultsRow(
     String run, String variant, String arm, Map<String, JsonNode> axes, boolean selected, int bestEpoch,
     int epochsRun, int switchEpoch, String selectionMetric, @JsonSetter(nulls = Nulls.SET) Double validation,
-    Map<String, Double> test, double secondsToBest, int epochsTo95, double secondsTo95, double userStableRank,
+    Map<String, Double> test, double secondsToBest, @JsonProperty("epochs_to_95") int epochsTo95,
+    @JsonProperty("seconds_to_95") double secondsTo95, double userStableRank,
     double itemStableRank) {
 
   public ResultsRow {
