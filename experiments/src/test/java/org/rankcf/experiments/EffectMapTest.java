@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rankcf.experiments.cli.RankcfCli;
 import org.rankcf.experiments.config.Yaml;
-import org.rankcf.experiments.run.TrainingRun;
 import org.rankcf.experiments.sweep.EffectMap;
 import org.rankcf.framework.util.UserInputException;
+import org.rankcf.reports.schema.RunFiles;
 
 /**
  * The effect map on a hand-made sweep folder: two lrs x one negative count, two seeds each. At lr 0.1 the
@@ -79,7 +79,7 @@ class EffectMapTest {
       csv.append(u).append(',').append(perUser[u]).append('\n');
     }
     Files.createDirectories(sweep.resolve(run));
-    Files.writeString(sweep.resolve(run).resolve(TrainingRun.PER_USER), csv);
+    Files.writeString(sweep.resolve(run).resolve(RunFiles.PER_USER), csv);
     return row;
   }
 

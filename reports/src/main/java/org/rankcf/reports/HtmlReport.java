@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.rankcf.framework.train.EpochRecord;
 import org.rankcf.reports.TimeToTarget.Reached;
+import org.rankcf.reports.schema.RunMetrics;
 
 /**
  * The self-contained report.html of a run or sweep: tables of the selected epochs, times to target and

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.rankcf.framework.train.EpochRecord;
+import org.rankcf.reports.schema.RunMetrics;
 
 /**
  * One run folder, read: its manifest (kept as a tree: it holds the free-form resolved config), the

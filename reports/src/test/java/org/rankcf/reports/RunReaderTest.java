@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rankcf.framework.train.EpochRecord;
 import org.rankcf.framework.util.UserInputException;
+import org.rankcf.reports.schema.RunMetrics;
 
 class RunReaderTest {
   @TempDir Path tmp;

@@ -10,10 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.rankcf.reports.schema.Manifest;
+import org.rankcf.reports.schema.RunJson;
 
 /**
  * Writes a run folder the way the experiments module lays it out, from a hand-made validation curve: the
  * epoch with the first maximum is the best, every epoch takes 1.5 s of training and 0.5 s of evaluation.
+ * The trajectory and metrics are written as older rankcf versions did, without the per-term timings and the
+ * peak memory, so that every reader test also reads such files.
  */
 final class SyntheticRun {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +71,7 @@ final class SyntheticRun {
     Path dir = parent.resolve(folder);
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve(RunReader.MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest()));
+      Files.writeString(dir.resolve(RunReader.MANIFEST), RunJson.document(manifest()));
       List<String> lines = new ArrayList<>();
       for (int e = 0; e < ndcg.length; e++) {
         lines.add(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(epoch(e)));
@@ -93,14 +98,10 @@ final class SyntheticRun {
     return config;
   }
 
-  private ObjectNode manifest() {
-    ObjectNode manifest = JSON.createObjectNode().put("name", name).put("seed", seed);
-    manifest.set("config", config());
-    manifest.putObject("data").put("name", "lastfm").put("protocol", "paper").put("users", 1892).put("items", 17632)
-        .put("train_pairs", 74000).put("validation_pairs", 9250).put("test_pairs", 9250).put("split_hash", "ab12");
-    manifest.putObject("environment").put("git_commit", "c3b6f12").put("java_version", "17").put("cores", 2)
-        .put("kernel_path", "vector");
-    return manifest;
+  private Manifest manifest() {
+    Manifest.Data data = new Manifest.Data("lastfm", "paper", 1892, 17632, 74000, 9250, 9250, false, "ab12", 0.5);
+    return new Manifest(name, seed, config(), data,
+        Map.of("git_commit", "c3b6f12", "java_version", "17", "cores", 2, "kernel_path", "vector"));
   }
 
   private String phase(int epoch) {

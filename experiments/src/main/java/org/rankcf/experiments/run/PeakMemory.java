@@ -20,8 +20,8 @@ public final class PeakMemory {
   private PeakMemory() {}
 
   /** {"peak_rss_mb": ..., "peak_heap_mb": ...}; the RSS entry is absent where /proc is not available. */
-  public static Map<String, Object> describe() {
-    Map<String, Object> memory = new LinkedHashMap<>();
+  public static Map<String, Long> describe() {
+    Map<String, Long> memory = new LinkedHashMap<>();
     long rss = peakResidentBytes(Path.of("/proc/self/status"));
     if (rss >= 0) {
       memory.put("peak_rss_mb", Math.round(rss / MB));

@@ -13,10 +13,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.rankcf.experiments.config.Yaml;
 import org.rankcf.framework.util.ConfigException;
 import org.rankcf.framework.util.FolderLock;
 import org.rankcf.framework.util.IoErrors;
+import org.rankcf.reports.schema.RunJson;
 
 /**
  * A run's output folder. Everything is written into a hidden {@code .name.partial} folder that is renamed
@@ -117,12 +117,9 @@ public final class RunDirectory implements AutoCloseable {
     writeAtomically(partial.resolve(file), content);
   }
 
+  /** Writes a JSON file in the run record's format ({@link RunJson}). */
   public void writeJson(String file, Object value) {
-    try {
-      writeString(file, Yaml.JSON.writeValueAsString(value) + "\n");
-    } catch (IOException e) {
-      throw IoErrors.at(partial.resolve(file), "write", e);
-    }
+    writeString(file, RunJson.document(value));
   }
 
   /** Whether the partial folder holds the file (a checkpoint from an interrupted attempt). */
@@ -139,11 +136,9 @@ public final class RunDirectory implements AutoCloseable {
     }
   }
 
-  /** Appends one JSON line (trajectory.jsonl). */
-  public void appendJsonLine(String file, Object value) {
+  /** Appends one line, ending in a newline (trajectory.jsonl). */
+  public void appendLine(String file, String line) {
     try {
-      String line = Yaml.JSON.writer().withoutFeatures(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(value) + "\n";
       Files.writeString(partial.resolve(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {

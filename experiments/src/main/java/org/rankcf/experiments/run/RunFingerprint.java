@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.experiments.config.Yaml;
 import org.rankcf.framework.util.UserInputException;
+import org.rankcf.reports.schema.RunFiles;
 
 /**
  * Everything that determines a run's results, stored as {@code fingerprint.json} in its folder: the
@@ -27,7 +28,7 @@ import org.rankcf.framework.util.UserInputException;
  */
 public record RunFingerprint(ObjectNode content) {
   /** The file in a run folder. */
-  public static final String FILE = "fingerprint.json";
+  public static final String FILE = RunFiles.FINGERPRINT;
   /** The command-line flag that discards a run whose fingerprint changed. */
   public static final String DISCARD_FLAG = "--discard-changed";
   private static final Set<String> IGNORED = Set.of("name", "threads");

@@ -19,6 +19,10 @@ import org.rankcf.framework.train.Trainer;
 import org.rankcf.framework.train.TrainingListener;
 import org.rankcf.framework.train.TrainingResult;
 import org.rankcf.framework.util.Parallel;
+import org.rankcf.reports.schema.Manifest;
+import org.rankcf.reports.schema.PerUserCsv;
+import org.rankcf.reports.schema.RunFiles;
+import org.rankcf.reports.schema.RunMetrics;
 
 /**
  * One training run from a validated config to a committed run folder: load and split the data, build the
@@ -28,9 +32,7 @@ import org.rankcf.framework.util.Parallel;
 public final class TrainingRun {
   private static final String CHECKPOINT = "checkpoint.bin";
   private static final String PREVIOUS_CHECKPOINT = Checkpoint.previous(Path.of(CHECKPOINT)).toString();
-  private static final String TRAJECTORY = "trajectory.jsonl";
-  /** Per-user test values of the selection metric and recall at the same K, for paired tests over users. */
-  public static final String PER_USER = "test_per_user.csv";
+  private static final String TRAJECTORY = RunFiles.TRAJECTORY;
 
   private final RunConfig config;
   private final Path repositoryRoot;
@@ -107,13 +109,8 @@ public final class TrainingRun {
       }
       fingerprint.write(run);
 
-      Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("name", config.name());
-      manifest.put("seed", config.seed());
-      manifest.put("config", config.resolved());
-      manifest.put("data", dataDescription(split, assembly.loadSeconds()));
-      manifest.put("environment", Environment.describe(repositoryRoot));
-      run.writeJson("manifest.json", manifest);
+      run.writeJson(RunFiles.MANIFEST, new Manifest(config.name(), config.seed(), config.resolved(),
+          dataDescription(split, assembly.loadSeconds()), Environment.describe(repositoryRoot)));
 
       if (resuming) {
         restore(run, trainer);
@@ -139,24 +136,13 @@ public final class TrainingRun {
             config.eval().testStage());
         EvaluationResult validation = assembly.evaluator().evaluate(model.users(), model.items(), split, Stage.VALIDATION);
         EpochRecord best = result.epochs().get(Math.max(0, result.bestEpoch()));
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("best_epoch", result.bestEpoch());
-        metrics.put("epochs_run", result.epochs().size());
-        metrics.put("stop_reason", result.stopReason());
-        metrics.put("switch_epoch", result.switchEpoch());
-        metrics.put("selection_metric", config.metric());
-        metrics.put("selected_on_test", split.selectsOnTest());
-        metrics.put("validation", validation.metrics());
-        metrics.put("test", test.metrics());
-        metrics.put("test_users", test.usersEvaluated());
-        metrics.put("user_stable_rank", best.userStableRank());
-        metrics.put("item_stable_rank", best.itemStableRank());
-        metrics.put("train_seconds", result.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum());
-        metrics.put("eval_seconds", result.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum());
-        metrics.put("seconds_to_best", best.elapsedSeconds());
-        metrics.put("memory", PeakMemory.describe());
-        run.writeJson("metrics.json", metrics);
-        run.writeString(PER_USER, perUserCsv(test, config.metric()));
+        run.writeJson(RunFiles.METRICS, new RunMetrics(result.bestEpoch(), result.epochs().size(),
+            result.stopReason(), result.switchEpoch(), config.metric(), split.selectsOnTest(), validation.metrics(),
+            test.metrics(), test.usersEvaluated(), best.userStableRank(), best.itemStableRank(),
+            result.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum(),
+            result.epochs().stream().mapToDouble(EpochRecord::evalSeconds).sum(), best.elapsedSeconds(),
+            PeakMemory.describe()));
+        run.writeString(RunFiles.PER_USER, perUserCsv(test, config.metric()));
         Path committed = run.commit();
         deleteCheckpoint(committed);
         return new RunOutcome(committed, result, test.metrics());
@@ -170,20 +156,13 @@ public final class TrainingRun {
     }
   }
 
+  /** Per-user test values of the selection metric and recall at the same K, for paired tests over users. */
   private static String perUserCsv(EvaluationResult test, String metric) {
     String recall = "recall" + metric.substring(metric.indexOf('@'));
-    List<String> keys = metric.equals(recall) ? List.of(metric) : List.of(metric, recall);
-    int[] users = test.users();
-    List<float[]> columns = keys.stream().map(test::perUser).toList();
-    StringBuilder csv = new StringBuilder("user,").append(String.join(",", keys)).append('\n');
-    for (int u = 0; u < users.length; u++) {
-      csv.append(users[u]);
-      for (float[] column : columns) {
-        csv.append(',').append(column[u]);
-      }
-      csv.append('\n');
-    }
-    return csv.toString();
+    Map<String, float[]> columns = new LinkedHashMap<>();
+    columns.put(metric, test.perUser(metric));
+    columns.putIfAbsent(recall, test.perUser(recall));
+    return PerUserCsv.write(test.users(), columns);
   }
 
   /** Trains; a spectrum that cannot be computed (divergence) is reported with its epoch. */
@@ -266,19 +245,9 @@ public final class TrainingRun {
     }
   }
 
-  private static Map<String, Object> dataDescription(SplitData split, double loadSeconds) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("name", split.name());
-    data.put("protocol", split.protocol());
-    data.put("users", split.numUsers());
-    data.put("items", split.numItems());
-    data.put("train_pairs", split.train().size());
-    data.put("validation_pairs", split.validation().size());
-    data.put("test_pairs", split.test().size());
-    data.put("selects_on_test", split.selectsOnTest());
-    data.put("split_hash", split.hash());
-    data.put("load_seconds", loadSeconds);
-    return data;
+  private static Manifest.Data dataDescription(SplitData split, double loadSeconds) {
+    return new Manifest.Data(split.name(), split.protocol(), split.numUsers(), split.numItems(), split.train().size(),
+        split.validation().size(), split.test().size(), split.selectsOnTest(), split.hash(), loadSeconds);
   }
 
   /** The committed folder, the training result and the best epoch's test metrics. */

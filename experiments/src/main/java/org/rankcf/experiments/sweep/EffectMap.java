@@ -14,6 +14,7 @@ import org.rankcf.evaluation.stats.PairedComparison;
 import org.rankcf.experiments.config.Yaml;
 import org.rankcf.framework.util.UserInputException;
 import org.rankcf.reports.EffectHeatmap;
+import org.rankcf.reports.schema.PerUserCsv;
 
 /**
  * Where does a treatment help? For two variants of a finished sweep and two of its axes, the treatment's
@@ -137,10 +138,10 @@ public final class EffectMap {
       treatEpochs.add(t.path("best_epoch").asDouble() + 1);
       baseSeconds.add(b.path("seconds_to_best").asDouble(Double.NaN));
       treatSeconds.add(t.path("seconds_to_best").asDouble(Double.NaN));
-      Map<Integer, Double> bu = PerUserValues.read(sweepDir.resolve(b.path("run").asText()), metric);
-      Map<Integer, Double> tu = PerUserValues.read(sweepDir.resolve(t.path("run").asText()), metric);
+      Map<Integer, Double> bu = PerUserCsv.read(sweepDir.resolve(b.path("run").asText()), metric);
+      Map<Integer, Double> tu = PerUserCsv.read(sweepDir.resolve(t.path("run").asText()), metric);
       if (bu != null && tu != null) {
-        double[][] pair = PerUserValues.paired(bu, tu);
+        double[][] pair = PairedOverUsers.paired(bu, tu);
         pooledBase.add(pair[0]);
         pooledTreat.add(pair[1]);
       }
