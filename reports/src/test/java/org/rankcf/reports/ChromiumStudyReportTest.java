@@ -94,6 +94,53 @@ class ChromiumStudyReportTest {
     Files.copy(screenshot, Path.of("target", "study-first-screen.png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Where the panels of the first figure and the next figure sit on the page, after layout. */
+  private static final String LAYOUT_PROBE = """
+      <script>
+      window.addEventListener('load', function () {
+        var body = document.body, first = document.getElementById('group-1-validation-epoch');
+        var where = function (e) { var r = e.getBoundingClientRect(); return Math.round(r.left) + ':' + Math.round(r.top); };
+        body.setAttribute('data-overflow', document.documentElement.scrollWidth > window.innerWidth);
+        body.setAttribute('data-panels', Array.prototype.map.call(first.querySelectorAll('img'), where).join(','));
+        body.setAttribute('data-next', where(document.getElementById('group-1-validation-seconds')));
+        body.setAttribute('data-first', where(first));
+        body.setAttribute('data-probe', 'done');
+      });
+      </script>
+      """;
+
+  @Test
+  void smallMultiplesOfTwoDataSetsByTwoRatesFormAGridThatFitsAt1400Pixels() throws IOException, InterruptedException {
+    HeadlessChromium.require();
+    Path report = ReportWriter.write(StudyFixture.twoDataSets(Files.createDirectories(tmp.resolve("two-data-sets"))));
+    String html = Files.readString(report);
+    int images = ReportWriterTest.images(html).size();
+    Path probed = tmp.resolve("probed-grid.html");
+    Files.writeString(probed, html.replace("<style>", ERROR_TRAP + "<style>").replace("</body>", LAYOUT_PROBE + "</body>"));
+
+    String dom = HeadlessChromium.run(probed, tmp, "--window-size=1400,900", "--dump-dom");
+
+    assertThat(dom).contains("data-probe=\"done\"", "data-overflow=\"false\"",
+        "data-images-ok=\"" + images + "/" + images + "\"").doesNotContain("data-errors=\"");
+    // a row per data set, a column per rate: two lefts, two tops
+    List<int[]> panels = List.of(attribute(dom, "data-panels").split(",")).stream().map(ChromiumStudyReportTest::xy)
+        .toList();
+    assertThat(panels).hasSize(4);
+    assertThat(panels.get(0)[0]).isEqualTo(panels.get(2)[0]).isLessThan(panels.get(1)[0]);
+    assertThat(panels.get(1)[0]).isEqualTo(panels.get(3)[0]);
+    assertThat(panels.get(0)[1]).isEqualTo(panels.get(1)[1]).isLessThan(panels.get(2)[1]);
+    // the next figure of the group stands beside the first, not below it
+    int[] first = xy(attribute(dom, "data-first"));
+    int[] next = xy(attribute(dom, "data-next"));
+    assertThat(next[1]).isEqualTo(first[1]);
+    assertThat(next[0]).isGreaterThan(panels.get(1)[0]);
+  }
+
+  private static int[] xy(String leftColonTop) {
+    String[] parts = leftColonTop.split(":");
+    return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+  }
+
   private static String attribute(String dom, String name) {
     Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
     assertThat(m.find()).as(name).isTrue();

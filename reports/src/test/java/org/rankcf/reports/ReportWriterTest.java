@@ -120,10 +120,10 @@ class ReportWriterTest {
   void rewritingReplacesTheReport() throws IOException {
     Path run = new SyntheticRun().writeInto(tmp, "run");
     Files.writeString(run.resolve("report.html"), "old");
-    ReportWriter.write(run, new ReportOptions(0.5, List.of(0), Map.of()));
+    ReportWriter.write(run, new ReportOptions(0.5, List.of(0), Map.of(), Band.MIN_MAX));
     String html = Files.readString(run.resolve("report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<th>epochs to 50%</th>");
-    assertThatThrownBy(() -> new ReportOptions(1.5, List.of(), Map.of())).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> new ReportOptions(1.5, List.of(), Map.of(), Band.MIN_MAX)).isInstanceOf(ConfigException.class)
         .hasMessage("target-fraction: must be in (0, 1] (got 1.5)");
   }
 }
