@@ -23,14 +23,14 @@ public enum Band {
     return legend;
   }
 
-  /** {@code min-max} or {@code std}, as a user types it. */
+  /** {@code min-max} or {@code std}, as a user types it after {@code --band}. */
   public static Band parse(String text) {
     for (Band band : values()) {
       if (band.key.equals(text.toLowerCase(Locale.ROOT))) {
         return band;
       }
     }
-    throw new ConfigException("band", "must be min-max or std (got '" + text + "')");
+    throw new ConfigException("--band", "must be min-max or std (got '" + text + "')");
   }
 
   @Override

@@ -121,8 +121,8 @@ final class HtmlPage {
     return this;
   }
 
-  /** One key per arm (its colour), then the band and the switch marker. */
-  HtmlPage legend(List<String> arms, ArmFigures figures, boolean warmStart) {
+  /** One key per arm (its colour), then the band (when some arm has several seeds) and the switch marker. */
+  HtmlPage legend(List<String> arms, ArmFigures figures, boolean banded, boolean warmStart) {
     html.append("<p class=\"legend\">");
     for (String arm : arms) {
       Color c = figures.colour(arm);
@@ -130,8 +130,10 @@ final class HtmlPage {
           .append(String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xffffff)).append("\"></i>")
           .append(Html.escape(arm)).append("</span>");
     }
-    html.append("<span class=\"key\"><i class=\"band\"></i>shaded: ").append(Html.escape(figures.band().legend()))
-        .append("</span>");
+    if (banded) {
+      html.append("<span class=\"key\"><i class=\"band\"></i>shaded: ").append(Html.escape(figures.band().legend()))
+          .append("</span>");
+    }
     if (warmStart) {
       html.append("<span class=\"key\"><i class=\"switch\"></i>switch from warm to tune phase</span>");
     }

@@ -67,9 +67,10 @@ public final class HtmlReport {
         + ", all panels of a figure on one y range; in a panel, per arm and seed, the run with the best validation "
         + Html.escape(metric) + " over the remaining selected axes."));
     boolean warmStart = set.runs().stream().anyMatch(r -> r.switchEpoch() >= 0);
+    boolean banded = arms.stream().anyMatch(a -> a.runs().size() > 1);
     for (int g = 0; g < lineGroups.size(); g++) {
       List<String> group = lineGroups.get(g);
-      page.subheading(String.join(" vs ", group)).legend(group, figures, warmStart)
+      page.subheading(String.join(" vs ", group)).legend(group, figures, banded, warmStart)
           .figures(figures.curves("group-" + (g + 1), facets, curvePanels.panels(group), metric));
     }
     page.heading("Spectra");

@@ -55,7 +55,7 @@ class ArmFiguresTest {
     assertThat(chart.getSeries("arm min-max")).isNull();
     assertThat(Band.STD.legend()).contains("std");
     assertThat(Band.parse("Min-Max")).isEqualTo(Band.MIN_MAX);
-    assertThatThrownBy(() -> Band.parse("iqr")).hasMessage("band: must be min-max or std (got 'iqr')");
+    assertThatThrownBy(() -> Band.parse("iqr")).hasMessage("--band: must be min-max or std (got 'iqr')");
   }
 
   @Test
