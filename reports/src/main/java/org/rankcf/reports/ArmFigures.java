@@ -19,7 +19,7 @@ import org.rankcf.reports.Figures.Table;
 /**
  * Charts by arm: each arm drawn as its mean over seeds with a shaded band (min-max or ± std), in one colour
  * per arm across every chart of the report; curves as small multiples when the sweep has panels
- * ({@link Facets}), sharing one y range; spectra averaged over seeds at each run's first, switch, best and
+ * ({@link Facets}), sharing their axes; spectra averaged over seeds at each run's first, switch, best and
  * last epochs.
  */
 final class ArmFigures {
@@ -44,8 +44,18 @@ final class ArmFigures {
     this.band = band;
   }
 
+  /**
+   * An arm's colour; an arm that small multiples drew as a line ("bpr data.path=x" as "bpr") takes its line's,
+   * and one the figures never drew the first.
+   */
   Color colour(String arm) {
-    return colours.get(arm);
+    Color exact = colours.get(arm);
+    if (exact != null) {
+      return exact;
+    }
+    return colours.entrySet().stream().filter(e -> arm.startsWith(e.getKey() + " "))
+        .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue)
+        .orElse(Figures.PALETTE[0]);
   }
 
   Band band() {
@@ -96,8 +106,7 @@ final class ArmFigures {
       String label = facets.isNone() ? "" : chart.getTitle();
       images.add(new Figure.Panel(label, Figures.png(chart), chart.getWidth(), chart.getHeight()));
     }
-    String caption = facets.isNone() ? "" : "panels by " + String.join(" and ", facets.keys().stream()
-        .map(k -> k.equals("data.path") ? "data set" : k.substring(k.lastIndexOf('.') + 1)).toList()) + ", one y range";
+    String caption = facets.isNone() ? "" : "a panel per " + facets.describe() + ", shared axes";
     return Optional.of(new Figure(id, curve.title(), caption, images, columns(facets)));
   }
 
@@ -106,8 +115,9 @@ final class ArmFigures {
   }
 
   /**
-   * One chart per panel that has runs, titled by the panel, all on the y range of all (so that panels compare
-   * at a glance), each with its runs' switch markers spanning that range.
+   * One chart per panel that has runs, titled by the panel, all on the x and y ranges of all (so that panels
+   * compare at a glance: a curve higher or sooner in one panel is higher or sooner), each with its runs'
+   * switch markers spanning the y range.
    */
   List<XYChart> panelCharts(Facets facets, List<List<Arm>> panels, Curve curve) {
     boolean single = facets.isNone();
@@ -131,9 +141,16 @@ final class ArmFigures {
       charts.stream().mapToDouble(c -> Figures.yRange(c)[0]).min().orElseThrow(),
       charts.stream().mapToDouble(c -> Figures.yRange(c)[1]).max().orElseThrow()
     };
+    double xMin = charts.stream().flatMap(c -> c.getSeriesCollection().stream()).mapToDouble(XYSeries::getXMin)
+        .min().orElseThrow();
+    double xMax = charts.stream().flatMap(c -> c.getSeriesCollection().stream()).mapToDouble(XYSeries::getXMax)
+        .max().orElseThrow();
     for (int c = 0; c < charts.size(); c++) {
       if (charts.size() > 1 && range[1] > range[0]) {
         charts.get(c).getStyler().setYAxisMin(range[0]).setYAxisMax(range[1]);
+      }
+      if (charts.size() > 1 && xMax > xMin) {
+        charts.get(c).getStyler().setXAxisMin(xMin).setXAxisMax(xMax);
       }
       if (curve.xTitle().equals("epoch")) {
         Figures.markSwitches(charts.get(c), drawn.get(c).stream().flatMap(a -> a.runs().stream()).toList(), range);
@@ -222,6 +239,15 @@ final class ArmFigures {
       }
       Figures.addSeries(chart, role, k, mean, true);
     });
+    // the arm's colour, from pale at the first role to full at the last: the chart stays the arm's
+    List<XYSeries> series = List.copyOf(chart.getSeriesCollection());
+    Color colour = colour(arm.name());
+    for (int k = 0; k < series.size(); k++) {
+      double pale = series.size() == 1 ? 0 : 0.7 * (series.size() - 1 - k) / (series.size() - 1);
+      series.get(k).setLineColor(new Color((int) Math.round(colour.getRed() + pale * (255 - colour.getRed())),
+          (int) Math.round(colour.getGreen() + pale * (255 - colour.getGreen())),
+          (int) Math.round(colour.getBlue() + pale * (255 - colour.getBlue()))));
+    }
     if (!chart.getSeriesCollection().isEmpty()) {
       double[] range = Figures.yRange(chart);
       // within two decades a label per decade leaves the axis nearly bare; beyond, labels at 2..9 crowd it

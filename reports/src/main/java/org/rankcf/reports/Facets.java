@@ -84,6 +84,16 @@ record Facets(List<String> keys, List<Panel> panels) {
     return new Facets(keys, ordered);
   }
 
+  /** What the panels vary, for captions: "data set and learning rate". */
+  String describe() {
+    return String.join(" and ", keys.stream().map(k -> switch (k) {
+      case "data.path" -> "data set";
+      case "model.name" -> "model";
+      case "train.optimizer.lr" -> "learning rate";
+      default -> k;
+    }).toList());
+  }
+
   boolean isNone() {
     return keys.isEmpty();
   }

@@ -63,9 +63,10 @@ public final class HtmlReport {
     Facets facets = curvePanels.facets();
     page.note("Each arm is its mean over seeds with a shaded band (" + Html.escape(options.band().legend())
         + "); the dashed line marks the switch from the warm to the tune phase; an arm keeps its colour in every "
-        + "chart." + (facets.isNone() ? "" : " One panel per " + Html.escape(String.join(" × ", facets.keys()))
-        + ", all panels of a figure on one y range; in a panel, per arm and seed, the run with the best validation "
-        + Html.escape(metric) + " over the remaining selected axes."));
+        + "chart." + (facets.isNone() ? "" : " A panel per " + Html.escape(facets.describe())
+        + " (" + Html.escape(String.join(", ", facets.keys())) + "), all panels of a figure on the same axes; in a "
+        + "panel, per arm and seed, the run with the best validation " + Html.escape(metric) + " over the remaining "
+        + "selected axes."));
     boolean warmStart = set.runs().stream().anyMatch(r -> r.switchEpoch() >= 0);
     boolean banded = arms.stream().anyMatch(a -> a.runs().size() > 1);
     for (int g = 0; g < lineGroups.size(); g++) {

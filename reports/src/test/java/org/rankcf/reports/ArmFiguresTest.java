@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.rankcf.framework.train.EpochRecord;
 import org.rankcf.reports.ArmFigures.SeedSummary;
 
@@ -82,11 +83,14 @@ class ArmFiguresTest {
     assertThat(charts).extracting(XYChart::getTitle).containsExactly("lr 0.1", "lr 0.01");
     assertThat(Figures.yRange(charts.get(0))).containsExactly(0.1, 0.3);
     charts.forEach(c -> {
+      // and the epochs of both
+      assertThat(c.getStyler().getXAxisMin()).isEqualTo(0.0);
+      assertThat(c.getStyler().getXAxisMax()).isEqualTo(1.0);
       assertThat(c.getStyler().getYAxisMin()).isEqualTo(0.1);
       assertThat(c.getStyler().getYAxisMax()).isEqualTo(0.9);
       assertThat(c.getStyler().isLegendVisible()).isFalse();
     });
-    assertThat(validation.caption()).isEqualTo("panels by lr, one y range");
+    assertThat(validation.caption()).isEqualTo("a panel per learning rate, shared axes");
   }
 
   @Test
@@ -111,6 +115,23 @@ class ArmFiguresTest {
     Color band = chart.getSeries("first min-max").getFillColor();
     assertThat(band.getRGB() & 0xffffff).isEqualTo(Figures.PALETTE[0].getRGB() & 0xffffff);
     assertThat(chart.getSeries("second min-max")).isNull();
+  }
+
+  @Test
+  void spectraTakeTheArmsColourFromPaleAtTheFirstEpochToFullAtTheLast() {
+    Arm arm = new Arm("second data.path=x", List.of(run("a", 0.1, 0.3, 0.2)));
+    ArmFigures figures = new ArmFigures(List.of("first", "second"), Band.MIN_MAX);
+    // an arm drawn as a line of small multiples takes the line's colour
+    assertThat(figures.colour(arm.name())).isEqualTo(Figures.PALETTE[1]);
+    XYChart chart = figures.spectrumChart(arm, Figures.Table.USER, List.of());
+    assertThat(chart.getSeriesCollection()).extracting(XYSeries::getName).containsExactly("first", "best", "last");
+    Color full = Figures.PALETTE[1];
+    assertThat(chart.getSeries("last").getLineColor()).isEqualTo(full);
+    // first: 70% of the way to white, best half of that
+    assertThat(chart.getSeries("first").getLineColor().getRed())
+        .isEqualTo((int) Math.round(full.getRed() + 0.7 * (255 - full.getRed())));
+    assertThat(chart.getSeries("best").getLineColor().getBlue())
+        .isEqualTo((int) Math.round(full.getBlue() + 0.35 * (255 - full.getBlue())));
   }
 
   @Test

@@ -86,7 +86,7 @@ class FacetsTest {
     String html = Files.readString(ReportWriter.write(StudyFixture.twoDataSets(tmp)));
     assertThat(html.split("<h3>bpr", -1)).hasSize(2);
     assertThat(html).contains("<h3>bpr vs bpr+sr</h3>", "alt=\"Training loss, gowalla · lr 0.1\"",
-        "alt=\"Training loss, lastfm · lr 0.01\"", "panels by data set and lr, one y range",
+        "alt=\"Training loss, lastfm · lr 0.01\"", "a panel per data set and learning rate, shared axes",
         "grid-template-columns:repeat(2,minmax(0,1fr))");
     // five curves of four panels, two spectra for each of the four arms
     assertThat(ReportWriterTest.images(html)).hasSize(5 * 4 + 4 * 2);
