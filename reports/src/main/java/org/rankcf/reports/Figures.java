@@ -2,6 +2,7 @@ package org.rankcf.reports;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -82,6 +83,19 @@ public final class Figures {
     return chart;
   }
 
+  /**
+   * A small-multiple panel: its label as a small title, smaller fonts, and no legend (the report writes one
+   * legend for all the panels of a group).
+   */
+  static XYChart panel(String label, String xTitle, String yTitle, int width, int height) {
+    XYChart chart = chart(label, xTitle, yTitle, width, height);
+    chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11))
+        .setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+    chart.getStyler().setLegendVisible(false).setChartTitleBoxVisible(false).setChartTitlePadding(2)
+        .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12)).setChartPadding(6);
+    return chart;
+  }
+
   /** Adds the finite points (positive ones on a log axis); a series with no such point is left out. */
   static void addSeries(XYChart chart, String name, double[] xs, double[] ys, boolean logY) {
     int n = 0;
@@ -106,10 +120,13 @@ public final class Figures {
    * far: the weights change between the last warm epoch and the first tune epoch.
    */
   static void markSwitches(XYChart chart, List<RunRecord> runs) {
-    if (chart.getSeriesCollection().isEmpty()) {
-      return;
+    if (!chart.getSeriesCollection().isEmpty()) {
+      markSwitches(chart, runs, yRange(chart));
     }
-    double[] range = yRange(chart);
+  }
+
+  /** The switch markers spanning {@code range} (low, high): panels that share a y range mark it alike. */
+  static void markSwitches(XYChart chart, List<RunRecord> runs, double[] range) {
     TreeSet<Integer> switches = new TreeSet<>();
     runs.stream().mapToInt(RunRecord::switchEpoch).filter(s -> s >= 0).forEach(switches::add);
     for (int epoch : switches) {

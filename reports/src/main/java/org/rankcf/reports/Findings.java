@@ -52,12 +52,7 @@ final class Findings {
     JsonNode data = set.runs().get(0).manifest().path("data");
     TreeSet<String> seeds = new TreeSet<>();
     set.runs().forEach(r -> seeds.add(r.manifest().path("seed").asText("?")));
-    html.append("<p class=\"lead\"><b>Data</b> ").append(Html.escape(data.path("name").asText("?")))
-        .append(" (").append(Html.escape(data.path("protocol").asText("?"))).append(" split, ")
-        .append(Html.escape(data.path("users").asText("?"))).append(" users, ")
-        .append(Html.escape(data.path("items").asText("?"))).append(" items, ")
-        .append(Html.escape(data.path("train_pairs").asText("?"))).append(" train pairs) · <b>")
-        .append(set.runs().size()).append(set.runs().size() == 1 ? " run" : " runs").append("</b> · <b>Arms</b> ")
+    html.append("<p class=\"lead\">").append(Html.data(data)).append(" · <b>").append(set.runs().size()).append(set.runs().size() == 1 ? " run" : " runs").append("</b> · <b>Arms</b> ")
         .append(Html.escape(String.join(", ", arms.stream().map(Arm::name).toList()))).append(" · <b>Seeds</b> ")
         .append(Html.escape(String.join(", ", seeds))).append(" · <b>Selection</b> best validation ")
         .append(Html.escape(set.selectionMetric()));

@@ -1,5 +1,6 @@
 package org.rankcf.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -23,6 +24,16 @@ public final class Html {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A run manifest's data section as the lead line of a report says it, escaped: "<b>Data</b> name: users,
+   * items, train pairs; split protocol".
+   */
+  static String data(JsonNode data) {
+    return "<b>Data</b> " + escape(data.path("name").asText("?")) + ": " + escape(data.path("users").asText("?"))
+        + " users, " + escape(data.path("items").asText("?")) + " items, "
+        + escape(data.path("train_pairs").asText("?")) + " train pairs; split " + escape(data.path("protocol").asText("?"));
   }
 
   /** A fixed number of decimals; "n/a" for a missing (NaN) value. */

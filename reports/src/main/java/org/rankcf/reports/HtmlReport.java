@@ -1,8 +1,6 @@
 package org.rankcf.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -11,105 +9,37 @@ import org.rankcf.reports.TimeToTarget.Reached;
 import org.rankcf.reports.schema.RunMetrics;
 
 /**
- * The self-contained report.html of a run or sweep: tables of the selected epochs, times to target and
+ * The self-contained report.html of a sweep (a study): the findings, then the curves and spectra by arm, then tables of the selected epochs, times to target and
  * warm-start speed-ups, the sweep's own summaries, the figures as data: URIs and each manifest. It loads
  * nothing: no external style, script, font or image. A small inline script records on the body, as
  * {@code data-images-ok="decoded/total"}, how many images the browser could decode.
  */
 public final class HtmlReport {
-  private static final String STYLE = """
-      body{font-family:sans-serif;margin:20px auto;max-width:1340px;padding:0 16px;color:#222;line-height:1.4}
-      h1{font-size:1.5em;margin-bottom:4px}h2{margin-top:1.6em;border-bottom:1px solid #ccc;font-size:1.25em}
-      h3{font-size:1em;margin:1em 0 4px}.lead{margin:4px 0 12px}
-      table{border-collapse:collapse;margin:8px 0 4px;font-size:0.85em}
-      th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}
-      th{background:#f2f2f2;cursor:pointer;user-select:none}th[data-sort]::after{content:attr(data-sort)}
-      td:first-child,th:first-child{text-align:left}td.sig{background:#e6f4ea}
-      .scroll{overflow-x:auto;max-width:100%}.csv{font-size:0.8em;margin:0 0 14px}
-      .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:8px 14px}
-      figure{margin:0}img{width:100%;height:auto;border:1px solid #eee}
-      figcaption{font-size:0.85em;color:#555}pre{background:#f7f7f7;padding:8px;overflow-x:auto;font-size:0.8em}
-      details{margin:6px 0}summary{cursor:pointer;font-weight:bold}.note{color:#555;font-size:0.9em}
-      """;
-  /**
-   * Counts decoded images onto the body; makes every table sortable by a click on a header (numbers by
-   * value, "a ± b" by a, text otherwise) and adds a link that downloads the table as CSV, built from the
-   * page itself.
-   */
-  private static final String SCRIPT = """
-      window.addEventListener('load', function () {
-        var images = document.images, decoded = 0;
-        for (var k = 0; k < images.length; k++) {
-          if (images[k].complete && images[k].naturalWidth > 0) { decoded++; }
-        }
-        document.body.setAttribute('data-images-ok', decoded + '/' + images.length);
-      });
-      function cellValue(row, c) {
-        var text = row.cells[c] ? row.cells[c].textContent.trim() : '';
-        var n = parseFloat(text.replace(/^\\+/, ''));
-        return isNaN(n) || !/^[-+]?[0-9.]/.test(text) ? text.toLowerCase() : n;
-      }
-      function sortTable(table, c) {
-        var th = table.tHead.rows[0].cells[c], up = th.getAttribute('data-sort') !== ' ▲';
-        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute('data-sort'); });
-        th.setAttribute('data-sort', up ? ' ▲' : ' ▼');
-        var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = cellValue(a, c), y = cellValue(b, c);
-          if (typeof x !== typeof y) { return (typeof x === 'number' ? -1 : 1) * (up ? 1 : -1); }
-          return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
-      }
-      function csvOf(table) {
-        return Array.prototype.map.call(table.rows, function (row) {
-          return Array.prototype.map.call(row.cells, function (cell) {
-            var text = cell.textContent;
-            return /[",\\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-          }).join(',');
-        }).join('\\n') + '\\n';
-      }
-      document.querySelectorAll('table').forEach(function (table, t) {
-        if (!table.tHead || !table.tBodies.length) { return; }
-        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, c) {
-          th.title = 'click to sort';
-          th.addEventListener('click', function () { sortTable(table, c); });
-        });
-        var link = document.createElement('a'), p = document.createElement('p');
-        link.textContent = 'download CSV';
-        link.download = (table.id || 'table-' + (t + 1)) + '.csv';
-        link.className = 'csv-link';
-        link.href = '#';
-        link.addEventListener('click', function () {
-          link.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csvOf(table));
-        });
-        p.className = 'csv';
-        p.appendChild(link);
-        (table.parentNode.className === 'scroll' ? table.parentNode : table).insertAdjacentElement('afterend', p);
-      });
-      """;
-
   private final RunSet set;
   private final String metric;
   private final double fraction;
-  private final StringBuilder html = new StringBuilder(1 << 16);
+  private final ReportOptions options;
+  private final HtmlPage page;
+  private final StringBuilder html;
 
-  private HtmlReport(RunSet set, double fraction) {
+  private HtmlReport(RunSet set, ReportOptions options) {
     this.set = set;
     this.metric = set.selectionMetric();
-    this.fraction = fraction;
+    this.fraction = options.targetFraction();
+    this.options = options;
+    this.page = new HtmlPage("rankcf report: " + set.root().getFileName());
+    this.html = page.html();
   }
 
-  /** The whole page: findings first, then the curves and spectra by arm, then every detail collapsed. */
+  /**
+   * The whole page: findings first, then the curves (small multiples where the sweep has data-set, model or
+   * learning-rate axes) and spectra by arm, then every detail collapsed.
+   */
   public static String render(RunSet set, List<RunPair> pairs, ReportOptions options) {
-    return new HtmlReport(set, options.targetFraction()).page(pairs, options.spectrumEpochs());
+    return new HtmlReport(set, options).page(pairs);
   }
 
-  private String page(List<RunPair> pairs, List<Integer> spectrumEpochs) {
-    String title = "rankcf report: " + set.root().getFileName();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-        .append(Html.escape(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
-        .append("<h1>").append(Html.escape(title)).append("</h1>\n");
+  private String page(List<RunPair> pairs) {
     List<Arm> arms = Arm.of(set);
     Findings findings = new Findings(set, arms);
     findings.appendSummaryTo(html);
@@ -127,29 +57,36 @@ public final class HtmlReport {
           .append(Html.escape(String.join(", ", set.skipped()))).append("</p>\n");
     }
     List<List<Arm>> groups = PlotGroups.of(arms, findings.comparedPairs(), pairs, metric);
-    ArmFigures figures = new ArmFigures(arms);
-    heading("Curves by arm");
-    html.append("<p class=\"note\">Each arm is its mean over seeds with a shaded min-max band; the dashed line marks "
-        + "the switch from the warm to the tune phase; an arm keeps its colour in every chart.</p>\n");
-    for (int g = 0; g < groups.size(); g++) {
-      List<Arm> group = groups.get(g);
-      html.append("<h3>").append(Html.escape(String.join(" vs ", group.stream().map(Arm::name).toList())))
-          .append("</h3>\n");
-      grid(figures.curves("group-" + (g + 1), group, metric));
+    CurvePanels curvePanels = new CurvePanels(set, arms, Facets.of(set));
+    List<List<String>> lineGroups = curvePanels.lineGroups(groups);
+    ArmFigures figures = new ArmFigures(lineGroups.stream().flatMap(List::stream).toList(), options.band());
+    page.heading("Curves by arm");
+    Facets facets = curvePanels.facets();
+    page.note("Each arm is its mean over seeds with a shaded band (" + Html.escape(options.band().legend())
+        + "); the dashed line marks the switch from the warm to the tune phase; an arm keeps its colour in every "
+        + "chart." + (facets.isNone() ? "" : " A panel per " + Html.escape(facets.describe())
+        + " (" + Html.escape(String.join(", ", facets.keys())) + "), all panels of a figure on the same axes; in a "
+        + "panel, per arm and seed, the run with the best validation " + Html.escape(metric) + " over the remaining "
+        + "selected axes."));
+    boolean warmStart = set.runs().stream().anyMatch(r -> r.switchEpoch() >= 0);
+    boolean banded = arms.stream().anyMatch(a -> a.runs().size() > 1);
+    for (int g = 0; g < lineGroups.size(); g++) {
+      List<String> group = lineGroups.get(g);
+      page.subheading(String.join(" vs ", group)).legend(group, figures, banded, warmStart)
+          .figures(figures.curves("group-" + (g + 1), facets, curvePanels.panels(group), metric));
     }
-    heading("Spectra");
-    html.append("<p class=\"note\">Singular values of the embedding tables, largest first, averaged over seeds at "
-        + "each run's first, end-of-warm, best and last epochs (log scale).</p>\n");
-    grid(figures.spectra(groups.stream().flatMap(List::stream).distinct().toList(), spectrumEpochs));
-    heading("Details");
+    page.heading("Spectra");
+    page.note("Singular values of the embedding tables, largest first, averaged over seeds at each run's first, "
+        + "end-of-warm, best and last epochs (log scale).");
+    page.figures(figures.spectra(groups.stream().flatMap(List::stream).distinct().toList(), options.spectrumEpochs()));
+    page.heading("Details");
     bestEpochs();
     timeToTarget();
     speedups(pairs);
-    set.results().ifPresent(results -> section("Sweep results (results.json)", results));
-    set.stats().ifPresent(stats -> section("Statistics (stats.json)", stats));
-    manifests();
-    html.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
-    return html.toString();
+    set.results().ifPresent(results -> page.details("Sweep results (results.json)", results));
+    set.stats().ifPresent(stats -> page.details("Statistics (stats.json)", stats));
+    page.manifests(set.runs());
+    return page.finish();
   }
 
   private void bestEpochs() {
@@ -172,10 +109,9 @@ public final class HtmlReport {
       cells.add(Html.fixed(best.itemStableRank(), 2));
       table.row(cells);
     }
-    openDetails("Selected epoch per run (" + set.runs().size() + " runs)");
-    html.append("<p class=\"note\">The selected epoch has the best validation ").append(Html.escape(metric))
-        .append("; its test metrics were computed once, after training. The switch epoch is the first tune-phase epoch.</p>\n");
-    closeDetails(table);
+    page.details("Selected epoch per run (" + set.runs().size() + " runs)", "The selected epoch has the best "
+        + "validation " + Html.escape(metric) + "; its test metrics were computed once, after training. The switch "
+        + "epoch is the first tune-phase epoch.", table);
   }
 
   private void timeToTarget() {
@@ -190,17 +126,14 @@ public final class HtmlReport {
           Html.fixed(t.target(), 4), Integer.toString(t.toFraction().epochs()),
           Html.fixed(t.toFraction().elapsedSeconds(), 1), Html.fixed(t.toFraction().trainSeconds(), 1));
     }
-    openDetails("Time to best and to " + percent + " of best");
-    html.append("<p class=\"note\">Epochs are counted from 1; seconds are training plus evaluation since the start "
-        + "of the run, train seconds exclude evaluation.</p>\n");
-    closeDetails(table);
+    page.details("Time to best and to " + percent + " of best", "Epochs are counted from 1; seconds are training "
+        + "plus evaluation since the start of the run, train seconds exclude evaluation.", table);
   }
 
   private void speedups(List<RunPair> pairs) {
-    openDetails("Warm-start speed-ups per run pair");
     if (pairs.isEmpty()) {
-      html.append("<p class=\"note\">No warm-start run has a baseline here (a run of the same config without "
-          + "train.warm-start).</p>\n</details>\n");
+      page.openDetails("Warm-start speed-ups per run pair").note("No warm-start run has a baseline here (a run of "
+          + "the same config without train.warm-start).").closeDetails();
       return;
     }
     String percent = percent(fraction);
@@ -227,11 +160,10 @@ public final class HtmlReport {
       }
       table.row(cells);
     }
-    html.append("<p class=\"note\">Each cell reads baseline → warm start (change). Time to best is to each run's own "
-        + "best; time to ").append(percent).append(" is to ").append(percent)
-        .append(" of the baseline's best validation ").append(Html.escape(metric))
-        .append(", a target common to both runs. A reduction is positive when warm start is faster.</p>\n");
-    closeDetails(table);
+    page.details("Warm-start speed-ups per run pair", "Each cell reads baseline → warm start (change). Time to "
+        + "best is to each run's own best; time to " + percent + " is to " + percent + " of the baseline's best "
+        + "validation " + Html.escape(metric) + ", a target common to both runs. A reduction is positive when warm "
+        + "start is faster.", table);
   }
 
   private static String change(double base, double with, int decimals, double reduction) {
@@ -245,49 +177,5 @@ public final class HtmlReport {
 
   private static String percent(double fraction) {
     return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
-  }
-
-  private void section(String title, JsonNode content) {
-    openDetails(title);
-    html.append("<div class=\"scroll\">\n");
-    JsonTables.render(html, content, 0);
-    html.append("</div>\n</details>\n");
-  }
-
-  private void grid(List<Figure> figures) {
-    html.append("<div class=\"grid\">\n");
-    Base64.Encoder base64 = Base64.getEncoder();
-    for (Figure figure : figures) {
-      html.append("<figure id=\"").append(Html.escape(figure.id())).append("\">\n<img src=\"data:image/png;base64,")
-          .append(base64.encodeToString(figure.png())).append("\" alt=\"").append(Html.escape(figure.title()))
-          .append("\" width=\"").append(ArmFigures.WIDTH).append("\" height=\"").append(ArmFigures.HEIGHT)
-          .append("\">\n<figcaption><b>").append(Html.escape(figure.title())).append("</b> · ")
-          .append(Html.escape(figure.caption())).append("</figcaption>\n</figure>\n");
-    }
-    html.append("</div>\n");
-  }
-
-  private void manifests() {
-    openDetails("Manifests (" + set.runs().size() + ")");
-    for (RunRecord run : set.runs()) {
-      html.append("<details>\n<summary>").append(Html.escape(run.label())).append(": ")
-          .append(Html.escape(run.directory().getFileName().toString())).append("/manifest.json</summary>\n<pre>")
-          .append(Html.escape(run.manifest().toPrettyString())).append("</pre>\n</details>\n");
-    }
-    html.append("</details>\n");
-  }
-
-  private void closeDetails(HtmlTable table) {
-    html.append("<div class=\"scroll\">\n");
-    table.appendTo(html);
-    html.append("</div>\n</details>\n");
-  }
-
-  private void openDetails(String title) {
-    html.append("<details>\n<summary>").append(Html.escape(title)).append("</summary>\n");
-  }
-
-  private void heading(String title) {
-    html.append("<h2>").append(Html.escape(title)).append("</h2>\n");
   }
 }

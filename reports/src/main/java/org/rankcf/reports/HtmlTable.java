@@ -7,6 +7,7 @@ import java.util.List;
 final class HtmlTable {
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
+  private String id = "";
 
   HtmlTable(List<String> headers) {
     this.headers = List.copyOf(headers);
@@ -14,6 +15,12 @@ final class HtmlTable {
 
   HtmlTable(String... headers) {
     this(List.of(headers));
+  }
+
+  /** The table's id: an anchor, and the name of its CSV download. */
+  HtmlTable id(String value) {
+    id = value;
+    return this;
   }
 
   HtmlTable row(List<String> cells) {
@@ -29,7 +36,7 @@ final class HtmlTable {
   }
 
   void appendTo(StringBuilder html) {
-    html.append("<table>\n<thead><tr>");
+    html.append(id.isEmpty() ? "<table>" : "<table id=\"" + Html.escape(id) + "\">").append("\n<thead><tr>");
     headers.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
     html.append("</tr></thead>\n<tbody>\n");
     for (List<String> row : rows) {

@@ -24,7 +24,9 @@ public final class ReportWriter {
     RunSet set = RunReader.readFolder(runOrSweepDir);
     List<RunPair> pairs = options.warmToBaseline().isEmpty()
         ? RunPairs.derive(set.runs()) : RunPairs.byLabel(set.runs(), options.warmToBaseline());
-    String html = HtmlReport.render(set, pairs, options);
+    // a run folder on its own gets the single-run page; a sweep's folder, even of one run, the study's
+    String html = set.runs().size() == 1 && set.results().isEmpty() && set.stats().isEmpty()
+        ? RunReport.render(set.runs().get(0), options) : HtmlReport.render(set, pairs, options);
     return replace(runOrSweepDir.resolve(FILE), html);
   }
 

@@ -28,7 +28,7 @@ class FiguresTest {
   @Test
   void epochChartsMarkThePhaseSwitchBetweenTheLastWarmAndFirstTuneEpoch() {
     List<Arm> arms = arms();
-    ArmFigures figures = new ArmFigures(arms);
+    ArmFigures figures = ArmFiguresTest.figures(arms);
     for (XYChart chart : List.of(stableRank(figures, arms, Table.USER), stableRank(figures, arms, Table.ITEM),
         figures.chart(arms, "loss", EpochRecord::loss, "epoch", EpochRecord::epoch))) {
       XYSeries marker = chart.getSeries(Figures.SWITCH_PREFIX + 2);
@@ -47,14 +47,14 @@ class FiguresTest {
   @Test
   void armsWithoutWarmStartHaveNoSwitchMarker() {
     List<Arm> base = arms().subList(0, 1);
-    assertThat(stableRank(new ArmFigures(base), base, Table.USER).getSeriesCollection())
+    assertThat(stableRank(ArmFiguresTest.figures(base), base, Table.USER).getSeriesCollection())
         .extracting(XYSeries::getName).containsExactly("base");
   }
 
   @Test
   void spectraDefaultToFirstEndOfWarmBestAndLastOnALogAxis() {
     Arm warm = arms().get(1);
-    XYChart items = new ArmFigures(List.of(warm)).spectrumChart(warm, Table.ITEM, List.of());
+    XYChart items = ArmFiguresTest.figures(List.of(warm)).spectrumChart(warm, Table.ITEM, List.of());
     assertThat(items.getSeriesCollection()).extracting(XYSeries::getName).containsExactly("first", "end of warm", "best", "last");
     assertThat(items.getStyler().isYAxisLogarithmic()).isTrue();
     // a spectrum within two decades gets labels between the decades
@@ -68,7 +68,7 @@ class FiguresTest {
   @Test
   void chosenSpectrumEpochsKeepThoseEverySeedReached() {
     Arm base = arms().get(0);
-    XYChart users = new ArmFigures(List.of(base)).spectrumChart(base, Table.USER, List.of(3, 0, 99));
+    XYChart users = ArmFiguresTest.figures(List.of(base)).spectrumChart(base, Table.USER, List.of(3, 0, 99));
     assertThat(users.getSeriesCollection()).extracting(XYSeries::getName).containsExactly("epoch 0", "epoch 3");
   }
 }

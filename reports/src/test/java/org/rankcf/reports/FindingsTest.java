@@ -50,7 +50,8 @@ class FindingsTest {
   void curvesComeByComparedPairAndSpectraByArm() {
     assertThat(html).contains("<h3>bpr vs bpr+sr</h3>", "<h3>directau vs directau+sr</h3>")
         .doesNotContain("r001-bpr-seed123-lr0.01</h3>");
-    // five curves per pair, two spectra per arm
-    assertThat(ReportWriterTest.images(html)).hasSize(2 * 5 + 4 * 2);
+    // five curves per pair, each a panel per learning rate; two spectra per arm
+    assertThat(ReportWriterTest.images(html)).hasSize(2 * 5 * 2 + 4 * 2);
+    assertThat(html).contains("alt=\"Training loss, lr 0.1\"", "alt=\"Training loss, lr 0.01\"");
   }
 }

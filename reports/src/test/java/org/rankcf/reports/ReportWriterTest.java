@@ -108,11 +108,26 @@ class ReportWriterTest {
   }
 
   @Test
-  void aSingleRunReportHasNoPairs() throws IOException {
+  void aSingleRunReportHasHeadlineMetricsThenCurvesThenDetails() throws IOException {
     Path run = new SyntheticRun().warm(1).writeInto(tmp, "run");
     String html = Files.readString(ReportWriter.write(run));
+    // validation by epoch and by time, loss, two stable ranks, two spectra
     assertThat(images(html)).hasSize(7);
-    assertThat(html).contains("No warm-start run has a baseline here").doesNotContain("stats.json");
+    assertThat(html).contains("<h1>rankcf run: lastfm-mf-bpr</h1>").doesNotContain("stats.json", "baseline");
+    // best epoch 4 of the curve 0.10, 0.30, 0.58, 0.48, 0.60, 0.59: 2 s an epoch, 95% of 0.60 first at epoch 2
+    assertThat(html).contains("Selected epoch <b>4</b> of 6 run (early-stopping) · <b>0.6000</b> validation ndcg@20, "
+        + "<b>0.5400</b> test · <b>12.0 s</b> (training 9.0 s, evaluation 3.0 s; 10.0 s to the selected epoch, "
+        + "6.0 s (3 epochs) to 95% of its best) · switch to the tune phase at epoch 2");
+    assertThat(html).contains("<table id=\"headline\">\n<thead><tr><th>metric</th><th>test@20</th>"
+        + "<th>validation@20</th></tr></thead>\n<tbody>\n<tr><td>ndcg</td><td>0.5400</td><td>0.6000</td></tr>\n"
+        + "<tr><td>recall</td><td>0.8400</td><td>0.9000</td></tr>");
+    int headline = html.indexOf("id=\"headline\"");
+    int firstImage = html.indexOf("<img");
+    int details = html.indexOf("<details>");
+    assertThat(headline).isLessThan(firstImage);
+    assertThat(html.lastIndexOf("<img")).isLessThan(details);
+    assertThat(html).contains("<summary>Every epoch (6)</summary>", "<summary>Config</summary>",
+        "<summary>Manifest</summary>", "<tr><td>1</td><td>warm</td><td>0.35000</td><td>0.35000</td><td>-0.50000</td>");
     assertThat(Files.exists(run.resolve("report.html"))).isTrue();
   }
 
@@ -120,10 +135,10 @@ class ReportWriterTest {
   void rewritingReplacesTheReport() throws IOException {
     Path run = new SyntheticRun().writeInto(tmp, "run");
     Files.writeString(run.resolve("report.html"), "old");
-    ReportWriter.write(run, new ReportOptions(0.5, List.of(0), Map.of()));
+    ReportWriter.write(run, new ReportOptions(0.5, List.of(0), Map.of(), Band.MIN_MAX));
     String html = Files.readString(run.resolve("report.html"));
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("<th>epochs to 50%</th>");
-    assertThatThrownBy(() -> new ReportOptions(1.5, List.of(), Map.of())).isInstanceOf(ConfigException.class)
+    assertThat(html).startsWith("<!DOCTYPE html>").contains("epochs) to 50% of its best");
+    assertThatThrownBy(() -> new ReportOptions(1.5, List.of(), Map.of(), Band.MIN_MAX)).isInstanceOf(ConfigException.class)
         .hasMessage("target-fraction: must be in (0, 1] (got 1.5)");
   }
 }
