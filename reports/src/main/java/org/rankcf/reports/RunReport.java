@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.rankcf.framework.train.EpochRecord;
+import org.rankcf.reports.schema.RunMetrics;
 
 /**
  * The report of a single run, in the order a reader asks: what was run and how it ended (the selected epoch's
