@@ -1,6 +1,7 @@
 package org.rankcf.framework.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -18,7 +19,8 @@ import org.rankcf.framework.util.UserInputException;
 /**
  * The training loop. An epoch is: {@link StepSampling} draws the pair order, then each step's pairs and
  * negatives; {@link StepObjective} evaluates the phase's loss, regularizers and the model's auxiliary terms;
- * the {@link UpdateStrategy} (chosen once from the model's capabilities) steps the optimiser; after the
+ * the {@link UpdateStrategy} (chosen once from the model's capabilities) steps the optimiser, and a loss that
+ * keeps state sees the updated model ({@link org.rankcf.framework.spi.LossState}); after the
  * steps the selection metrics, the listeners' diagnostics (the spectra among them), {@link EarlyStopping}
  * and the {@link EpochRecord}. The best epoch's parameters are kept and restored at the end.
  *
@@ -82,6 +84,17 @@ public final class Trainer {
     return optimizer;
   }
 
+  /** The state arrays of the phases' losses by "phase/name" (for checkpoints); empty if they keep none. */
+  Map<String, float[]> lossState() {
+    Map<String, float[]> arrays = new LinkedHashMap<>();
+    for (Phase phase : new Phase[] {schedule.warm(), schedule.tune()}) {
+      if (phase != null) {
+        phase.loss().state().arrays().forEach((name, values) -> arrays.put(phase.name() + "/" + name, values));
+      }
+    }
+    return arrays;
+  }
+
   /** The mutable progress (for checkpoints). */
   public TrainerState state() {
     return state;
@@ -105,6 +118,7 @@ public final class Trainer {
     sampling.startEpoch(random, phase.loss().usesNegatives() ? config.negatives() : 0);
     int steps = sampling.steps();
     update.startEpoch(epoch);
+    phase.loss().state().startEpoch(epoch);
     listeners.forEach(l -> l.epochStarted(epoch, phase.kind(), steps));
 
     EpochTotals totals = new EpochTotals();
@@ -116,6 +130,7 @@ public final class Trainer {
       long updateStart = System.nanoTime();
       update.update(batch);
       model.forward();
+      phase.loss().state().afterStep(batch.batch(), model);
       totals.addUpdateNanos(System.nanoTime() - updateStart);
       int done = step;
       listeners.forEach(l -> l.stepDone(epoch, done));
