@@ -17,5 +17,8 @@ public final class LossesModule extends AbstractModule {
     PluginBindings.losses(binder()).addBinding("sl").toInstance(SoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("bsl").toInstance(BilateralSoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("psl").toInstance(PairwiseSoftmaxLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("slatk").toInstance(SoftmaxAtKLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogclr").toInstance(SogClrLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogslatk").toInstance(SogClrLoss.AT_K_FACTORY);
   }
 }
