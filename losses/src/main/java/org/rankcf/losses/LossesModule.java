@@ -23,5 +23,8 @@ public final class LossesModule extends AbstractModule {
     PluginBindings.losses(binder()).addBinding("lambdarank").toInstance(LambdaLoss.LAMBDARANK);
     PluginBindings.losses(binder()).addBinding("lambdaloss").toInstance(LambdaLoss.LAMBDALOSS);
     PluginBindings.losses(binder()).addBinding("lambdaloss-at-k").toInstance(LambdaLoss.LAMBDALOSS_AT_K);
+    PluginBindings.losses(binder()).addBinding("slatk").toInstance(SoftmaxAtKLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogclr").toInstance(SogClrLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogslatk").toInstance(SogClrLoss.AT_K_FACTORY);
   }
 }

@@ -81,12 +81,16 @@ public abstract class PairScoreLoss implements Loss {
 
   /**
    * The loss with scores between rows of {@code users} and {@code items} (the raw or the normalised rows),
-   * adding {@code weight} times its gradient into {@code userGrad} / {@code itemGrad}: {@link #meanPairLoss}
-   * unless a subclass scores its pairs another way.
+   * adding {@code weight} times its gradient into {@code userGrad} / {@code itemGrad}.
    */
-  protected double lossOnRows(Batch batch, float[] users, float[] items, float[] userGrad, float[] itemGrad,
+  private double lossOnRows(Batch batch, float[] users, float[] items, float[] userGrad, float[] itemGrad,
       double weight) {
-    return meanPairLoss(batch, users, items, userGrad, itemGrad, weight);
+    if (fused == null) {
+      return meanPairLoss(batch, users, items, userGrad, itemGrad, weight);
+    }
+    requireNegatives(batch);
+    return fused.meanLoss(batch, users, items, userGrad, itemGrad, weight,
+        (b, rowScores, offset, count, rowSlopes) -> pairLoss(batch, b, rowScores, offset, count, rowSlopes));
   }
 
   /**

@@ -26,7 +26,9 @@ import org.rankcf.framework.spi.Model;
 /**
  * Saves and restores a trainer between epochs: parameters, the optimiser's step count and named state arrays, the best epoch's
  * parameters, the schedule and early-stopping counters, the epoch records and, when the loss owns
- * parameters ({@link org.rankcf.framework.spi.ParameterizedLoss}), those and their optimisers' state. Because every epoch's
+ * parameters ({@link org.rankcf.framework.spi.ParameterizedLoss}), those and their optimisers' state, and, for a
+ * loss that keeps state ({@link org.rankcf.framework.spi.LossState}), its named arrays (sections written only
+ * then, so the files of other runs are as before). Because every epoch's
  * randomness derives from (seed, epoch), a run resumed from a checkpoint ends exactly as an uninterrupted
  * one with the same seed and thread count.
  *
@@ -102,6 +104,10 @@ public final class Checkpoint {
     }
     writeOptimizer(out, trainer.optimizer());
     writeOwnParameters(out, trainer.ownParameters());
+    Map<String, float[]> lossState = trainer.lossState();
+    if (!lossState.isEmpty()) {
+      writeNamedArrays(out, lossState);
+    }
   }
 
   /**
@@ -139,6 +145,10 @@ public final class Checkpoint {
       }
       readOptimizer(in, trainer.optimizer(), file);
       readOwnParameters(in, trainer.ownParameters(), file);
+      Map<String, float[]> lossState = trainer.lossState();
+      if (!lossState.isEmpty()) {
+        readNamedArrays(in, lossState, "loss state", "train.loss", file);
+      }
     }
     trainer.model().forward();
   }
@@ -216,8 +226,12 @@ public final class Checkpoint {
   /** The optimiser's step count and its state arrays by name, whatever the optimiser. */
   private static void writeOptimizer(DataOutputStream out, Optimizer optimizer) throws IOException {
     out.writeLong(optimizer.steps());
-    out.writeInt(optimizer.state().size());
-    for (Map.Entry<String, float[]> e : optimizer.state().entrySet()) {
+    writeNamedArrays(out, optimizer.state());
+  }
+
+  private static void writeNamedArrays(DataOutputStream out, Map<String, float[]> arrays) throws IOException {
+    out.writeInt(arrays.size());
+    for (Map.Entry<String, float[]> e : arrays.entrySet()) {
       out.writeUTF(e.getKey());
       writeFloats(out, e.getValue());
     }
@@ -225,16 +239,27 @@ public final class Checkpoint {
 
   private static void readOptimizer(DataInputStream in, Optimizer optimizer, Path file) throws IOException {
     optimizer.setSteps(in.readLong());
-    int count = in.readInt();
-    if (count != optimizer.state().size()) {
-      throw new IOException(file + ": the checkpoint holds " + count + " optimiser state arrays, the configured "
-          + "optimiser " + optimizer.state().size() + " (was it written with another train.optimizer?)");
+    readNamedArrays(in, optimizer.state(), "optimiser state", "train.optimizer", file);
+  }
+
+  /** Reads arrays written by {@link #writeNamedArrays} into {@code arrays}, whose names must match in order. */
+  private static void readNamedArrays(DataInputStream in, Map<String, float[]> arrays, String what, String key,
+      Path file) throws IOException {
+    int count;
+    try {
+      count = in.readInt();
+    } catch (EOFException e) {
+      count = 0;
     }
-    for (Map.Entry<String, float[]> e : optimizer.state().entrySet()) {
+    if (count != arrays.size()) {
+      throw new IOException(file + ": the checkpoint holds " + count + " " + what + " arrays, the configured "
+          + what.substring(0, what.indexOf(' ')) + " " + arrays.size() + " (was it written with another " + key + "?)");
+    }
+    for (Map.Entry<String, float[]> e : arrays.entrySet()) {
       String name = in.readUTF();
       if (!name.equals(e.getKey())) {
-        throw new IOException(file + ": the checkpoint's optimiser state '" + name + "' is not the configured "
-            + "optimiser's '" + e.getKey() + "' (was it written with another train.optimizer?)");
+        throw new IOException(file + ": the checkpoint's " + what + " '" + name + "' is not the configured "
+            + what.substring(0, what.indexOf(' ')) + "'s '" + e.getKey() + "' (was it written with another " + key + "?)");
       }
       readFloats(in, e.getValue(), file);
     }
