@@ -21,9 +21,10 @@ import org.rankcf.framework.util.UserInputException;
  * The training loop. An epoch is: {@link StepSampling} draws the pair order, then each step's pairs and
  * negatives; {@link StepObjective} evaluates the phase's loss, regularizers and the model's auxiliary terms;
  * the {@link UpdateStrategy} (chosen once from the model's capabilities) steps the optimiser, and a loss that
- * keeps state sees the updated model ({@link org.rankcf.framework.spi.LossState}); after the
- * steps the selection metrics, the listeners' diagnostics (the spectra among them), {@link EarlyStopping}
- * and the {@link EpochRecord}. The best epoch's parameters are kept and restored at the end.
+ * keeps state sees the updated model ({@link org.rankcf.framework.spi.LossState}); after the steps the
+ * selection metrics (in the epochs the {@link ModelSelection} validates), the listeners' diagnostics (the
+ * spectra among them), {@link EarlyStopping} and the {@link EpochRecord}. The best validated epoch's
+ * parameters are kept and restored at the end.
  *
  * <p>Every epoch draws its shuffle and negatives from a stream derived from (seed, epoch) alone, so a run
  * restarted at an epoch boundary continues exactly as an uninterrupted one.
