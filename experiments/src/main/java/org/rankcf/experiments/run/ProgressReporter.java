@@ -47,8 +47,10 @@ public final class ProgressReporter implements TrainingListener {
       bar.close();
       bar = null;
     }
-    out.printf(Locale.ROOT, "epoch %3d %-4s loss %.4f  %s %.4f%s  srank U %.2f I %.2f  train %.2fs eval %.2fs%n",
-        r.epoch(), r.phase(), r.loss(), metric, r.validation().getOrDefault(metric, Double.NaN),
-        r.improved() ? " *" : "  ", r.userStableRank(), r.itemStableRank(), r.trainSeconds(), r.evalSeconds());
+    // an epoch the selection does not validate (train.validate-every > 1) shows a dash, not NaN
+    Double value = r.validation().get(metric);
+    String shown = value == null ? "     -" : String.format(Locale.ROOT, "%.4f", value);
+    out.printf(Locale.ROOT, "epoch %3d %-4s loss %.4f  %s %s%s  srank U %.2f I %.2f  train %.2fs eval %.2fs%n",
+        r.epoch(), r.phase(), r.loss(), metric, shown, r.improved() ? " *" : "  ", r.userStableRank(), r.itemStableRank(), r.trainSeconds(), r.evalSeconds());
   }
 }
