@@ -4,22 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rankcf.experiments.cli.RankcfCli;
-import org.rankcf.experiments.config.Yaml;
 import org.rankcf.experiments.sweep.EffectMap;
 import org.rankcf.framework.util.UserInputException;
+import org.rankcf.reports.schema.ResultsRow;
+import org.rankcf.reports.schema.ResultsTable;
 import org.rankcf.reports.schema.RunFiles;
 
 /**
@@ -31,19 +35,29 @@ class EffectMapTest {
   @TempDir
   Path sweep;
 
+  private final List<ResultsRow> rows = new ArrayList<>();
+
   @BeforeEach
   void writeSweep() throws IOException {
-    ArrayNode rows = Yaml.JSON.createArrayNode();
+    addGrid(null);
+    write();
+  }
+
+  /** The grid's runs; {@code wd}, when not null, is the value of a further axis "wd". */
+  private void addGrid(Integer wd) throws IOException {
     for (String seed : List.of("1", "2")) {
       // lr 0.1: baseline 0.10 / 20 epochs, treatment 0.12 / 10 epochs
-      row(rows, "base", seed, 0.1, 0.10, 19, users(0.10, 0.0));
-      row(rows, "treat", seed, 0.1, 0.12, 9, users(0.10, 0.02));
+      row("base", seed, 0.1, 0.10, 19, users(0.10, 0.0), wd, "", 0.10);
+      row("treat", seed, 0.1, 0.12, 9, users(0.10, 0.02), wd, "", 0.12);
       // lr 0.01: equal means, users +-0.01 alternately
-      row(rows, "base", seed, 0.01, 0.20, 29, users(0.20, 0.0));
-      row(rows, "treat", seed, 0.01, 0.20, 29, alternating(0.20, 0.01));
-      row(rows, "base", seed, 0.001, 0.05, 4, users(0.05, 0.0));
+      row("base", seed, 0.01, 0.20, 29, users(0.20, 0.0), wd, "", 0.20);
+      row("treat", seed, 0.01, 0.20, 29, alternating(0.20, 0.01), wd, "", 0.20);
+      row("base", seed, 0.001, 0.05, 4, users(0.05, 0.0), wd, "", 0.05);
     }
-    Files.writeString(sweep.resolve("results.json"), Yaml.JSON.writeValueAsString(rows));
+  }
+
+  private void write() throws IOException {
+    Files.writeString(sweep.resolve(RunFiles.RESULTS), ResultsTable.json(rows));
   }
 
   private static double[] users(double level, double lift) {
@@ -62,41 +76,36 @@ class EffectMapTest {
     return v;
   }
 
-  private void row(ArrayNode rows, String variant, String seed, double lr, double ndcg, int bestEpoch, double[] perUser)
-      throws IOException {
-    row(rows, variant, seed, lr, ndcg, bestEpoch, perUser, "").put("validation_ndcg@20", ndcg);
-  }
-
-  private ObjectNode row(ArrayNode rows, String variant, String seed, double lr, double ndcg, int bestEpoch,
-      double[] perUser, String suffix) throws IOException {
+  private void row(String variant, String seed, double lr, double ndcg, int bestEpoch, double[] perUser, Integer wd,
+      String suffix, double validation) throws IOException {
     String run = variant + "-s" + seed + "-lr" + lr + suffix;
-    ObjectNode row = rows.addObject();
-    row.put("run", run).put("variant", variant).put("seed", Integer.parseInt(seed)).put("train.optimizer.lr", lr)
-        .put("train.sampler.negatives", 1).put("best_epoch", bestEpoch).put("test_ndcg@20", ndcg)
-        .put("seconds_to_best", bestEpoch * 0.5);
+    Map<String, JsonNode> axes = new LinkedHashMap<>();
+    axes.put("seed", JsonNodeFactory.instance.numberNode(Integer.parseInt(seed)));
+    axes.put("train.optimizer.lr", JsonNodeFactory.instance.numberNode(lr));
+    axes.put("train.sampler.negatives", JsonNodeFactory.instance.numberNode(1));
+    if (wd != null) {
+      axes.put("wd", JsonNodeFactory.instance.numberNode(wd));
+    }
+    rows.add(new ResultsRow(run, variant, variant, axes, true, bestEpoch, bestEpoch + 1, -1, "ndcg@20", validation,
+        Map.of("ndcg@20", ndcg), bestEpoch * 0.5, bestEpoch + 1, bestEpoch * 0.5, 10.0, 12.0));
     StringBuilder csv = new StringBuilder("user,ndcg@20\n");
     for (int u = 0; u < perUser.length; u++) {
       csv.append(u).append(',').append(perUser[u]).append('\n');
     }
     Files.createDirectories(sweep.resolve(run));
     Files.writeString(sweep.resolve(run).resolve(RunFiles.PER_USER), csv);
-    return row;
   }
 
   @Test
   void selectingOverAnAxisKeepsTheBestValidationRunPerCellSeedAndVariant() throws IOException {
-    ArrayNode rows = (ArrayNode) Yaml.JSON.readTree(Files.readString(sweep.resolve("results.json")));
+    rows.clear();
+    addGrid(1);
     for (String seed : List.of("1", "2")) {
       // a second weight decay at lr 0.1: better on validation for the baseline, worse for the treatment
-      row(rows, "base", seed, 0.1, 0.11, 14, users(0.11, 0.0), "-wd2").put("wd", 2).put("validation_ndcg@20", 0.5);
-      row(rows, "treat", seed, 0.1, 0.30, 4, users(0.30, 0.0), "-wd2").put("wd", 2).put("validation_ndcg@20", 0.01);
+      row("base", seed, 0.1, 0.11, 14, users(0.11, 0.0), 2, "-wd2", 0.5);
+      row("treat", seed, 0.1, 0.30, 4, users(0.30, 0.0), 2, "-wd2", 0.01);
     }
-    rows.forEach(row -> {
-      if (!row.has("wd")) {
-        ((ObjectNode) row).put("wd", 1);
-      }
-    });
-    Files.writeString(sweep.resolve("results.json"), Yaml.JSON.writeValueAsString(rows));
+    write();
     assertThatThrownBy(() -> EffectMap.of(sweep, "train.optimizer.lr", null, "base", "treat", "ndcg@20"))
         .isInstanceOf(UserInputException.class).hasMessageContaining("fall in the same cell");
     EffectMap map = EffectMap.of(sweep, "train.optimizer.lr", null, List.of("wd"), "base", "treat", "ndcg@20");

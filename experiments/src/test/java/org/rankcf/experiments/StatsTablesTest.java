@@ -3,34 +3,46 @@ package org.rankcf.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rankcf.experiments.sweep.StatsTables;
 import org.rankcf.framework.util.UserInputException;
+import org.rankcf.reports.schema.ResultsRow;
+import org.rankcf.reports.schema.ResultsTable;
 
 /** The Markdown tables of a hand-made sweep folder: selected runs per arm, and one comparison. */
 class StatsTablesTest {
   @TempDir
   Path sweep;
 
-  private static String row(String run, String arm, int seed, double lr, boolean selected, int best, double ndcg,
+  private static ResultsRow row(String run, String arm, int seed, double lr, boolean selected, int best, double ndcg,
       double recall, double seconds) {
-    return String.format(java.util.Locale.ROOT, "{\"run\":\"%s\",\"variant\":\"%s\",\"arm\":\"%s\",\"seed\":%d,"
-        + "\"train.optimizer.lr\":%s,\"selected\":%s,\"best_epoch\":%d,\"test_ndcg@20\":%s,\"test_recall@20\":%s,"
-        + "\"seconds_to_best\":%s}", run, arm, arm, seed, lr, selected, best, ndcg, recall, seconds);
+    Map<String, JsonNode> axes = new LinkedHashMap<>();
+    axes.put("seed", JsonNodeFactory.instance.numberNode(seed));
+    axes.put("train.optimizer.lr", JsonNodeFactory.instance.numberNode(lr));
+    Map<String, Double> test = new LinkedHashMap<>();
+    test.put("ndcg@20", ndcg);
+    test.put("recall@20", recall);
+    return new ResultsRow(run, arm, arm, axes, selected, best, best + 5, -1, "ndcg@20", ndcg, test, seconds, best,
+        seconds, 10.0, 12.0);
   }
 
   @Test
   void armsShowTheSelectedRunsAndComparisonsTheTests() throws IOException {
-    Files.writeString(sweep.resolve("results.json"), "[" + String.join(",",
+    Files.writeString(sweep.resolve("results.json"), ResultsTable.json(List.of(
         row("a", "bpr", 1, 0.01, true, 9, 0.20, 0.30, 10),
         row("b", "bpr", 1, 0.1, false, 2, 0.10, 0.10, 2),
         row("c", "bpr", 2, 0.1, true, 19, 0.22, 0.34, 20),
         row("d", "bpr+sr", 1, 0.01, true, 4, 0.21, 0.31, 5),
-        row("e", "bpr+sr", 2, 0.01, true, 4, 0.23, 0.35, 5)) + "]");
+        row("e", "bpr+sr", 2, 0.01, true, 4, 0.23, 0.35, 5))));
     Files.writeString(sweep.resolve("stats.json"), "{\"comparisons\":[{\"baseline\":\"bpr\",\"treatment\":\"bpr+sr\","
         + "\"paired_seeds\":2,\"test_ndcg@20_change_pct\":4.76,\"test_ndcg@20_ttest_p_over_seeds\":0.01,"
         + "\"test_ndcg@20_wilcoxon_p_over_seeds\":0.5,\"test_ndcg@20_ttest_p_over_users\":0,"

@@ -1,8 +1,6 @@
 package org.rankcf.experiments.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.rankcf.evaluation.stats.PairedComparison;
-import org.rankcf.experiments.config.Yaml;
 import org.rankcf.framework.util.UserInputException;
 import org.rankcf.reports.EffectHeatmap;
 import org.rankcf.reports.schema.PerUserCsv;
+import org.rankcf.reports.schema.ResultsRow;
+import org.rankcf.reports.schema.ResultsTable;
+import org.rankcf.reports.schema.RunFiles;
 
 /**
  * Where does a treatment help? For two variants of a finished sweep and two of its axes, the treatment's
@@ -66,22 +66,21 @@ public final class EffectMap {
   /** As above, selecting per cell, seed and variant the best validation run over {@code selectOver}. */
   public static EffectMap of(Path sweepDir, String xAxis, String yAxis, List<String> selectOver, String baseline,
       String treatment, String metric) {
-    Path results = sweepDir.resolve("results.json");
-    JsonNode rows;
+    Path results = sweepDir.resolve(RunFiles.RESULTS);
+    List<ResultsRow> rows;
     try {
-      rows = Yaml.JSON.readTree(Files.readString(results));
-    } catch (IOException e) {
-      throw new UserInputException(results + ": cannot read (" + e.getMessage() + "); is it a finished sweep folder?");
+      rows = ResultsTable.read(sweepDir);
+    } catch (UserInputException e) {
+      throw new UserInputException(e.getMessage() + "; is it a finished sweep folder?", e);
     }
-    String testKey = "test_" + metric;
     // x value -> y value -> seed -> variant -> row
-    Map<String, Map<String, Map<String, Map<String, JsonNode>>>> grid = new LinkedHashMap<>();
+    Map<String, Map<String, Map<String, Map<String, ResultsRow>>>> grid = new LinkedHashMap<>();
     List<String> xValues = new ArrayList<>();
     List<String> yValues = new ArrayList<>();
     boolean anyBaseline = false;
     boolean anyTreatment = false;
-    for (JsonNode row : rows) {
-      String variant = row.path("variant").asText();
+    for (ResultsRow row : rows) {
+      String variant = row.variant();
       if (!variant.equals(baseline) && !variant.equals(treatment)) {
         continue;
       }
@@ -90,13 +89,13 @@ public final class EffectMap {
       String x = axisValue(row, xAxis, results);
       String y = yAxis == null ? ONE_ROW : axisValue(row, yAxis, results);
       selectOver.forEach(axis -> axisValue(row, axis, results));
-      if (!row.has(testKey)) {
-        throw new UserInputException(results + ": run " + row.path("run").asText() + " has no " + testKey);
+      if (!row.test().containsKey(metric)) {
+        throw new UserInputException(results + ": run " + row.run() + " has no test_" + metric);
       }
       add(xValues, x);
       add(yValues, y);
       grid.computeIfAbsent(x, k -> new LinkedHashMap<>()).computeIfAbsent(y, k -> new LinkedHashMap<>())
-          .computeIfAbsent(row.path("seed").asText(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(seed(row), k -> new LinkedHashMap<>())
           .merge(variant, row, (kept, candidate) -> selectBetter(kept, candidate, selectOver, results));
     }
     if (!anyBaseline || !anyTreatment) {
@@ -107,14 +106,14 @@ public final class EffectMap {
     List<Cell> cells = new ArrayList<>();
     for (String y : yValues) {
       for (String x : xValues) {
-        Map<String, Map<String, JsonNode>> seeds = grid.getOrDefault(x, Map.of()).getOrDefault(y, Map.of());
+        Map<String, Map<String, ResultsRow>> seeds = grid.getOrDefault(x, Map.of()).getOrDefault(y, Map.of());
         cells.add(cell(sweepDir, x, y, seeds, baseline, treatment, metric));
       }
     }
     return new EffectMap(xAxis, yAxis, baseline, treatment, metric, xValues, yValues, cells);
   }
 
-  private static Cell cell(Path sweepDir, String x, String y, Map<String, Map<String, JsonNode>> seeds,
+  private static Cell cell(Path sweepDir, String x, String y, Map<String, Map<String, ResultsRow>> seeds,
       String baseline, String treatment, String metric) {
     List<double[]> users = new ArrayList<>();
     List<Double> baseMetric = new ArrayList<>();
@@ -125,21 +124,21 @@ public final class EffectMap {
     List<Double> treatSeconds = new ArrayList<>();
     List<double[]> pooledBase = new ArrayList<>();
     List<double[]> pooledTreat = new ArrayList<>();
-    for (Map<String, JsonNode> variants : seeds.values()) {
-      JsonNode b = variants.get(baseline);
-      JsonNode t = variants.get(treatment);
+    for (Map<String, ResultsRow> variants : seeds.values()) {
+      ResultsRow b = variants.get(baseline);
+      ResultsRow t = variants.get(treatment);
       if (b == null || t == null) {
         continue;
       }
-      baseMetric.add(b.path("test_" + metric).asDouble());
-      treatMetric.add(t.path("test_" + metric).asDouble());
+      baseMetric.add(b.test().get(metric));
+      treatMetric.add(t.test().get(metric));
       // epochs trained up to and including the best epoch (epochs count from 0)
-      baseEpochs.add(b.path("best_epoch").asDouble() + 1);
-      treatEpochs.add(t.path("best_epoch").asDouble() + 1);
-      baseSeconds.add(b.path("seconds_to_best").asDouble(Double.NaN));
-      treatSeconds.add(t.path("seconds_to_best").asDouble(Double.NaN));
-      Map<Integer, Double> bu = PerUserCsv.read(sweepDir.resolve(b.path("run").asText()), metric);
-      Map<Integer, Double> tu = PerUserCsv.read(sweepDir.resolve(t.path("run").asText()), metric);
+      baseEpochs.add(b.bestEpoch() + 1.0);
+      treatEpochs.add(t.bestEpoch() + 1.0);
+      baseSeconds.add(b.secondsToBest());
+      treatSeconds.add(t.secondsToBest());
+      Map<Integer, Double> bu = PerUserCsv.read(sweepDir.resolve(b.run()), metric);
+      Map<Integer, Double> tu = PerUserCsv.read(sweepDir.resolve(t.run()), metric);
       if (bu != null && tu != null) {
         double[][] pair = PairedOverUsers.paired(bu, tu);
         pooledBase.add(pair[0]);
@@ -168,24 +167,23 @@ public final class EffectMap {
    * Of two runs of one variant in one cell and seed, the one with the better validation metric; they may
    * differ only in the select-over axes, anything else means the map's axes do not cover the sweep's.
    */
-  private static JsonNode selectBetter(JsonNode kept, JsonNode candidate, List<String> selectOver, Path results) {
+  private static ResultsRow selectBetter(ResultsRow kept, ResultsRow candidate, List<String> selectOver, Path results) {
     if (selectOver.isEmpty()) {
-      throw new UserInputException(results + ": runs " + kept.path("run").asText() + " and "
-          + candidate.path("run").asText() + " fall in the same cell; map the axis they differ in, or select over it");
+      throw new UserInputException(results + ": runs " + kept.run() + " and " + candidate.run()
+          + " fall in the same cell; map the axis they differ in, or select over it");
     }
     return validation(candidate) > validation(kept) ? candidate : kept;
   }
 
-  private static double validation(JsonNode row) {
-    var names = row.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (name.startsWith("validation_")) {
-        double value = row.get(name).asDouble(Double.NaN);
-        return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
-      }
-    }
-    return Double.NEGATIVE_INFINITY;
+  /** A missing or NaN validation value loses to any other. */
+  private static double validation(ResultsRow row) {
+    return row.validation() == null || row.validation().isNaN() ? Double.NEGATIVE_INFINITY : row.validation();
+  }
+
+  /** The seed axis's value, "" in a sweep without one. */
+  private static String seed(ResultsRow row) {
+    JsonNode seed = row.axes().get("seed");
+    return seed == null ? "" : seed.asText();
   }
 
   private static double pairedTTest(List<Double> a, List<Double> b) {
@@ -199,19 +197,13 @@ public final class EffectMap {
     return identical ? Double.NaN : new TTest().pairedTTest(x, y);
   }
 
-  private static String axisValue(JsonNode row, String axis, Path results) {
-    JsonNode value = row.get(axis);
+  private static String axisValue(ResultsRow row, String axis, Path results) {
+    JsonNode value = row.axes().get(axis);
     if (value == null) {
-      throw new UserInputException(results + ": '" + axis + "' is not an axis of this sweep (its rows have "
-          + String.join(", ", iterable(row)) + ")");
+      throw new UserInputException(results + ": '" + axis + "' is not an axis of this sweep (its axes are "
+          + String.join(", ", row.axes().keySet()) + ")");
     }
     return value.asText();
-  }
-
-  private static List<String> iterable(JsonNode row) {
-    List<String> names = new ArrayList<>();
-    row.fieldNames().forEachRemaining(names::add);
-    return names;
   }
 
   private static void add(List<String> values, String value) {

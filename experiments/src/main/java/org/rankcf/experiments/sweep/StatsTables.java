@@ -1,34 +1,36 @@
 package org.rankcf.experiments.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.rankcf.experiments.config.Yaml;
 import org.rankcf.framework.util.UserInputException;
+import org.rankcf.reports.schema.ResultsRow;
+import org.rankcf.reports.schema.ResultsTable;
+import org.rankcf.reports.schema.RunFiles;
+import org.rankcf.reports.schema.RunJson;
 
 /**
  * A finished sweep's findings as Markdown, for documents that quote them: per arm the selected runs (the
  * selected axis values per seed, test metrics as mean +- std over seeds, epochs and seconds to the best
  * epoch), then per compared pair the change, the paired tests over seeds and over users, and the
- * time-to-target reductions, all read from the sweep's results.json and stats.json.
+ * time-to-target reductions, all read from the sweep's results.json (its {@link ResultsRow}s) and stats.json.
  */
 public final class StatsTables {
-  /** Row fields that are neither axes nor written before the axes in a results row. */
-  private static final List<String> LEADING = List.of("run", "variant", "arm", "seed");
+  /** The seed axis: the arms table lists the other axes' selected values. */
+  private static final String SEED = "seed";
 
-  private final JsonNode rows;
+  private final List<ResultsRow> rows;
   private final JsonNode stats;
   private final String metric;
   private final String secondMetric;
 
-  private StatsTables(JsonNode rows, JsonNode stats, String metric, String secondMetric) {
+  private StatsTables(List<ResultsRow> rows, JsonNode stats, String metric, String secondMetric) {
     this.rows = rows;
     this.stats = stats;
     this.metric = metric;
@@ -36,15 +38,11 @@ public final class StatsTables {
   }
 
   public static StatsTables of(Path sweepDir, String metric, String secondMetric) {
-    return new StatsTables(read(sweepDir.resolve("results.json")), read(sweepDir.resolve("stats.json")), metric,
-        secondMetric);
-  }
-
-  private static JsonNode read(Path file) {
     try {
-      return Yaml.JSON.readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw new UserInputException(file + ": cannot read (" + e.getMessage() + "); is it a finished sweep folder?");
+      return new StatsTables(ResultsTable.read(sweepDir), RunJson.readTree(sweepDir.resolve(RunFiles.STATS)), metric,
+          secondMetric);
+    } catch (UserInputException e) {
+      throw new UserInputException(e.getMessage() + "; is it a finished sweep folder?", e);
     }
   }
 
@@ -55,17 +53,17 @@ public final class StatsTables {
 
   /** Per arm: selected axis values by seed, test metrics mean +- std, epochs and seconds to best. */
   public String arms() {
-    Map<String, List<JsonNode>> selected = new LinkedHashMap<>();
-    for (JsonNode row : rows) {
-      if (row.path("selected").asBoolean()) {
-        selected.computeIfAbsent(row.path("arm").asText(), a -> new ArrayList<>()).add(row);
+    Map<String, List<ResultsRow>> selected = new LinkedHashMap<>();
+    for (ResultsRow row : rows) {
+      if (row.selected()) {
+        selected.computeIfAbsent(row.arm(), a -> new ArrayList<>()).add(row);
       }
     }
     StringBuilder s = new StringBuilder("| arm | seeds | selected | test " + metric + " | test " + secondMetric
         + " | epochs to best | seconds to best |\n|---|---|---|---|---|---|---|\n");
     selected.forEach((arm, runs) -> s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.1f | %.1f |%n",
-        arm, runs.size(), selection(runs), meanStd(runs, "test_" + metric), meanStd(runs, "test_" + secondMetric),
-        mean(runs, "best_epoch") + 1, mean(runs, "seconds_to_best"))));
+        arm, runs.size(), selection(runs), meanStd(runs, metric), meanStd(runs, secondMetric),
+        mean(runs, ResultsRow::bestEpoch) + 1, mean(runs, ResultsRow::secondsToBest))));
     return s.toString();
   }
 
@@ -91,45 +89,33 @@ public final class StatsTables {
   }
 
   /** The axis values of the selected runs, seed by seed ("lr 0.01 / 0.01 / 0.1"), or one value if all agree. */
-  private static String selection(List<JsonNode> runs) {
+  private static String selection(List<ResultsRow> runs) {
     List<String> parts = new ArrayList<>();
-    for (String axis : axes(runs.get(0))) {
+    for (String axis : runs.get(0).axes().keySet()) {
+      if (axis.equals(SEED)) {
+        continue;
+      }
       List<String> values = new ArrayList<>();
-      runs.forEach(run -> values.add(run.path(axis).asText()));
+      runs.forEach(run -> values.add(run.axes().get(axis).asText()));
       boolean agree = values.stream().distinct().count() == 1;
       parts.add(shortName(axis) + " " + (agree ? values.get(0) : String.join(" / ", values)));
     }
     return parts.isEmpty() ? "-" : String.join(", ", parts);
   }
 
-  /** Axes are the fields between the leading ones and "selected". */
-  private static List<String> axes(JsonNode row) {
-    List<String> axes = new ArrayList<>();
-    var names = row.fieldNames();
-    while (names.hasNext()) {
-      String name = names.next();
-      if (name.equals("selected")) {
-        break;
-      }
-      if (!LEADING.contains(name)) {
-        axes.add(name);
-      }
-    }
-    return axes;
-  }
-
   private static String shortName(String axis) {
     return axis.substring(axis.lastIndexOf('.') + 1);
   }
 
-  private static String meanStd(List<JsonNode> runs, String field) {
+  /** Mean +- sample std over the runs of a test metric (a run without it counts as NaN). */
+  private static String meanStd(List<ResultsRow> runs, String metric) {
     SummaryStatistics s = new SummaryStatistics();
-    runs.forEach(run -> s.addValue(run.path(field).asDouble(Double.NaN)));
+    runs.forEach(run -> s.addValue(run.test().getOrDefault(metric, Double.NaN)));
     return String.format(Locale.ROOT, "%.4f +- %.4f", s.getMean(), s.getN() > 1 ? s.getStandardDeviation() : 0.0);
   }
 
-  private static double mean(List<JsonNode> runs, String field) {
-    return runs.stream().mapToDouble(run -> run.path(field).asDouble(Double.NaN)).average().orElse(Double.NaN);
+  private static double mean(List<ResultsRow> runs, ToDoubleFunction<ResultsRow> field) {
+    return runs.stream().mapToDouble(field).average().orElse(Double.NaN);
   }
 
   private static String reduction(JsonNode value) {

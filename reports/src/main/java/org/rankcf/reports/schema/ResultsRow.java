@@ -30,15 +30,4 @@ public record ResultsRow(
     axes = RunMetrics.ordered(axes);
     test = RunMetrics.ordered(test);
   }
-
-  /** The seed's axis value as text, "" when the sweep has no seed axis. */
-  public String seed(String seedKey) {
-    JsonNode seed = axes.get(seedKey);
-    return seed == null ? "" : seed.asText();
-  }
-
-  /** The validation value for model selection: a missing or NaN value loses to any other. */
-  public double validationForSelection() {
-    return validation == null || validation.isNaN() ? Double.NEGATIVE_INFINITY : validation;
-  }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.rankcf.framework.util.UserInputException;
 
 /**
  * A sweep's results.json and results.csv: one {@link ResultsRow} per run, laid out flat. Flattening moves the
@@ -50,12 +51,12 @@ public final class ResultsTable {
     Path file = sweepDir.resolve(RunFiles.RESULTS);
     JsonNode rows = RunJson.readTree(file);
     if (!rows.isArray()) {
-      throw org.rankcf.framework.util.UserInputException.inFile(file, "expected an array of rows");
+      throw UserInputException.inFile(file, "expected an array of rows");
     }
     List<ResultsRow> out = new ArrayList<>();
     for (JsonNode row : rows) {
       if (!row.isObject()) {
-        throw org.rankcf.framework.util.UserInputException.inFile(file, "row " + out.size() + " is not an object");
+        throw UserInputException.inFile(file, "row " + out.size() + " is not an object");
       }
       out.add(RunJson.bind(nested((ObjectNode) row), ResultsRow.class, Map.of(), file + " row " + out.size(), 0));
     }

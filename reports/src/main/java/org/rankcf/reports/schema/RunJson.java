@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ public final class RunJson {
   /** Each non-blank line of a JSON-lines file, bound to {@code type}, with its 1-based line number. */
   public static <T> List<Line<T>> readLines(Path file, Class<T> type, Map<String, ?> optional) {
     List<String> lines = readText(file).lines().toList();
-    List<Line<T>> out = new java.util.ArrayList<>();
+    List<Line<T>> out = new ArrayList<>();
     for (int k = 0; k < lines.size(); k++) {
       if (!lines.get(k).isBlank()) {
         out.add(new Line<>(k + 1, bind(parse(file, lines.get(k), k), type, optional, file, k + 1)));
