@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
-import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
 import org.rankcf.framework.optim.Sgd;
 import org.rankcf.framework.optim.SgdConfig;
@@ -26,7 +24,7 @@ import org.rankcf.framework.util.Parallel;
 
 /** The trainer's hook for a loss's own state, and its checkpointing: a resumed run ends with the same bits. */
 class CheckpointLossStateTest {
-  private static final Interactions TRAIN = pairs();
+  private static final Interactions TRAIN = CheckpointOptimizerStateTest.TRAIN;
 
   /**
    * Half the squared positive score, weighted by 1 / (1 + the batch users' mean level); after every step of an
@@ -140,13 +138,6 @@ class CheckpointLossStateTest {
   }
 
   private static MatrixFactorization mf() {
-    return new MatrixFactorization(TRAIN.numUsers(), TRAIN.numItems(), 4, new Initializer("normal", 0.5), 3);
-  }
-
-  private static Interactions pairs() {
-    SplittableRandom random = new SplittableRandom(2);
-    int[] users = random.ints(200, 0, 30).toArray();
-    int[] items = random.ints(200, 0, 20).toArray();
-    return Interactions.fromPairs(30, 20, users, items);
+    return CheckpointOptimizerStateTest.mf();
   }
 }

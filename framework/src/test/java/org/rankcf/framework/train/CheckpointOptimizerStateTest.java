@@ -29,7 +29,7 @@ import org.rankcf.framework.util.Parallel;
 
 /** Checkpoints carry any optimiser's state: a resumed run ends where an uninterrupted one does. */
 class CheckpointOptimizerStateTest {
-  private static final Interactions TRAIN = pairs();
+  static final Interactions TRAIN = pairs();
 
   /** Half the squared score of each positive pair: enough gradient to fill the optimiser's state. */
   static final Loss SQUARED_SCORE = new Loss() {
@@ -125,7 +125,7 @@ class CheckpointOptimizerStateTest {
     return model -> Map.of("ndcg@20", (double) ++epoch[0]);
   }
 
-  private static MatrixFactorization mf() {
+  static MatrixFactorization mf() {
     return new MatrixFactorization(TRAIN.numUsers(), TRAIN.numItems(), 4, new Initializer("normal", 0.5), 3);
   }
 
