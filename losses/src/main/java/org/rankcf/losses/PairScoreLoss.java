@@ -21,9 +21,9 @@ import org.rankcf.framework.spi.Loss;
  * not depend on the thread count; it adds the gradients in another order than the pair-order scoring below,
  * which the losses that existed before it keep so that their runs repeat bit for bit.
  *
- * <p>In the pair-order scoring, scores are computed in parallel over pairs (partial sums combined in chunk order). The backward pass
- * runs the user side and the item side as two tasks, each adding into its own gradient array in pair order,
- * so repeated ids accumulate without races and results are reproducible.
+ * <p>In the pair-order scoring, scores are computed in parallel over pairs (partial sums combined in chunk
+ * order). The backward pass runs the user side and the item side as two tasks, each adding into its own
+ * gradient array in pair order, so repeated ids accumulate without races and results are reproducible.
  */
 public abstract class PairScoreLoss implements Loss {
   private final boolean cosine;

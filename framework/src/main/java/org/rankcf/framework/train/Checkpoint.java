@@ -251,15 +251,17 @@ public final class Checkpoint {
     } catch (EOFException e) {
       count = 0;
     }
+    String owner = what.substring(0, what.indexOf(' '));
+    String hint = " (was it written with another " + key + "?)";
     if (count != arrays.size()) {
       throw new IOException(file + ": the checkpoint holds " + count + " " + what + " arrays, the configured "
-          + what.substring(0, what.indexOf(' ')) + " " + arrays.size() + " (was it written with another " + key + "?)");
+          + owner + " " + arrays.size() + hint);
     }
     for (Map.Entry<String, float[]> e : arrays.entrySet()) {
       String name = in.readUTF();
       if (!name.equals(e.getKey())) {
         throw new IOException(file + ": the checkpoint's " + what + " '" + name + "' is not the configured "
-            + what.substring(0, what.indexOf(' ')) + "'s '" + e.getKey() + "' (was it written with another " + key + "?)");
+            + owner + "'s '" + e.getKey() + "'" + hint);
       }
       readFloats(in, e.getValue(), file);
     }

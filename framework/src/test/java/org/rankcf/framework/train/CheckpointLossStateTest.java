@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
-import org.rankcf.framework.model.Initializer;
 import org.rankcf.framework.model.MatrixFactorization;
 import org.rankcf.framework.optim.Sgd;
 import org.rankcf.framework.optim.SgdConfig;
@@ -26,11 +24,11 @@ import org.rankcf.framework.util.Parallel;
 
 /** The trainer's hook for a loss's own state, and its checkpointing: a resumed run ends with the same bits. */
 class CheckpointLossStateTest {
-  private static final Interactions TRAIN = pairs();
+  private static final Interactions TRAIN = SmallRuns.pairs();
 
   /**
-   * Half the squared positive score, weighted per user by 1 / (1 + level_u); after every step of an odd epoch,
-   * level_u becomes the user's updated embedding norm. The result depends on the state, the epoch and the
+   * Half the squared positive score, weighted by 1 / (1 + the batch users' mean level); after every step of an
+   * odd epoch, level_u becomes the user's updated embedding norm. The result depends on the state, the epoch and the
    * updated model.
    */
   private static final class LevelledLoss implements Loss, LossState {
@@ -80,26 +78,15 @@ class CheckpointLossStateTest {
       return arrays;
     }
 
+    /** The squared-score loss of {@link CheckpointOptimizerStateTest}, weighted by the batch users' levels. */
     @Override
     public double valueAndGradient(Batch b, double weight) {
-      int d = b.dim();
-      double sum = 0;
+      double level = 0;
       for (int p = 0; p < b.size(); p++) {
-        int u = b.userRow()[p] * d;
-        int i = b.positiveRow()[p] * d;
-        float score = 0;
-        for (int c = 0; c < d; c++) {
-          score += b.users()[u + c] * b.items()[i + c];
-        }
-        double w = 1 / (1 + level[b.userIds()[p]]);
-        sum += w * 0.5 * score * score;
-        float scale = (float) (weight * w * score / b.size());
-        for (int c = 0; c < d; c++) {
-          b.userGrad()[u + c] += scale * b.items()[i + c];
-          b.itemGrad()[i + c] += scale * b.users()[u + c];
-        }
+        level += this.level[b.userIds()[p]];
       }
-      return sum / b.size();
+      double factor = 1 / (1 + level / b.size());
+      return factor * CheckpointOptimizerStateTest.SQUARED_SCORE.valueAndGradient(b, weight * factor);
     }
   }
 
@@ -151,13 +138,6 @@ class CheckpointLossStateTest {
   }
 
   private static MatrixFactorization mf() {
-    return new MatrixFactorization(TRAIN.numUsers(), TRAIN.numItems(), 4, new Initializer("normal", 0.5), 3);
-  }
-
-  private static Interactions pairs() {
-    SplittableRandom random = new SplittableRandom(2);
-    int[] users = random.ints(200, 0, 30).toArray();
-    int[] items = random.ints(200, 0, 20).toArray();
-    return Interactions.fromPairs(30, 20, users, items);
+    return SmallRuns.mf(TRAIN);
   }
 }

@@ -27,10 +27,10 @@ import org.rankcf.framework.util.Parallel;
 
 /** Checkpoints carry any optimiser's state: a resumed run ends where an uninterrupted one does. */
 class CheckpointOptimizerStateTest {
-  private static final Interactions TRAIN = SmallRuns.pairs();
+  static final Interactions TRAIN = SmallRuns.pairs();
 
   /** Half the squared score of each positive pair: enough gradient to fill the optimiser's state. */
-  private static final Loss SQUARED_SCORE = new Loss() {
+  static final Loss SQUARED_SCORE = new Loss() {
     @Override
     public boolean usesNegatives() {
       return true;
