@@ -184,16 +184,6 @@ final class ArmFigures {
     return chart;
   }
 
-  /** A single chart of the arms, with the switch markers, as the report draws it without panels. */
-  XYChart chart(List<Arm> arms, String yTitle, ToDoubleFunction<EpochRecord> y, String xTitle,
-      ToDoubleFunction<EpochRecord> x) {
-    XYChart chart = chart(arms, yTitle, y, xTitle, x, WIDTH, HEIGHT, null);
-    if (xTitle.equals("epoch")) {
-      Figures.markSwitches(chart, arms.stream().flatMap(a -> a.runs().stream()).toList());
-    }
-    return chart;
-  }
-
   /**
    * Per arm and table, the seed-averaged singular values at the requested epochs the arm's runs all reached,
    * or when none is requested at each run's first, end-of-warm, best and last epochs.
