@@ -184,16 +184,6 @@ final class ArmFigures {
     return chart;
   }
 
-  /** A single chart of the arms, with the switch markers, as the report draws it without panels. */
-  XYChart chart(List<Arm> arms, String yTitle, ToDoubleFunction<EpochRecord> y, String xTitle,
-      ToDoubleFunction<EpochRecord> x) {
-    XYChart chart = chart(arms, yTitle, y, xTitle, x, WIDTH, HEIGHT, null);
-    if (xTitle.equals("epoch")) {
-      Figures.markSwitches(chart, arms.stream().flatMap(a -> a.runs().stream()).toList());
-    }
-    return chart;
-  }
-
   /**
    * Per arm and table, the seed-averaged singular values at the requested epochs the arm's runs all reached,
    * or when none is requested at each run's first, end-of-warm, best and last epochs.
@@ -205,9 +195,10 @@ final class ArmFigures {
         Arm arm = arms.get(a);
         XYChart chart = spectrumChart(arm, table, requested);
         if (!chart.getSeriesCollection().isEmpty()) {
+          String roles = String.join(", ", chart.getSeriesCollection().stream().map(XYSeries::getName).toList());
           figures.add(Figure.single("spectrum-" + (a + 1) + "-" + table.key, arm.name() + ": " + table.key
-              + " spectrum", "mean over " + arm.runs().size() + (arm.runs().size() == 1 ? " seed" : " seeds"),
-              new Figure.Panel("", Figures.png(chart), WIDTH, HEIGHT)));
+              + " spectrum", "mean over " + arm.runs().size() + (arm.runs().size() == 1 ? " seed" : " seeds")
+              + "; pale to full: " + roles, new Figure.Panel("", Figures.png(chart), PANEL_WIDTH, PANEL_HEIGHT)));
         }
       }
     }
@@ -215,7 +206,8 @@ final class ArmFigures {
   }
 
   XYChart spectrumChart(Arm arm, Table table, List<Integer> requested) {
-    XYChart chart = Figures.chart(null, "k", "singular value", WIDTH, HEIGHT);
+    // a compact grid, four to a row: the caption names the epochs, so the chart needs no legend
+    XYChart chart = Figures.panel(null, "k", "singular value", PANEL_WIDTH, PANEL_HEIGHT);
     // XChart's own labels suit a log axis: a fixed pattern would print small singular values as 0
     chart.getStyler().setYAxisLogarithmic(true).setYAxisDecimalPattern(null);
     Map<String, ToDoubleFunction<RunRecord>> roles = requested.isEmpty() ? defaultRoles(arm) : new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.rankcf.framework.train.EpochRecord;
 
@@ -69,26 +68,19 @@ public final class Figures {
     }
   }
 
-  /** A chart of the report's style; a small one (no title) keeps its legend below the plot, leaving the width to the curves. */
-  static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
+  /**
+   * A chart of the report's style: its label (a small-multiple panel's value) as a small title when given,
+   * and no legend: the report writes one legend for all the charts of a group, or a caption.
+   */
+  static XYChart panel(String label, String xTitle, String yTitle, int width, int height) {
     XYChartBuilder builder = new XYChartBuilder().width(width).height(height).xAxisTitle(xTitle).yAxisTitle(yTitle);
-    XYChart chart = (title == null ? builder : builder.title(title)).build();
-    chart.getStyler().setLegendPosition(title == null ? LegendPosition.OutsideS : LegendPosition.OutsideE)
-        .setChartTitleVisible(title != null).setChartBackgroundColor(Color.WHITE)
+    XYChart chart = (label == null ? builder : builder.title(label)).build();
+    chart.getStyler().setChartTitleVisible(label != null).setChartBackgroundColor(Color.WHITE)
         .setPlotBackgroundColor(Color.WHITE).setAntiAlias(true);
     chart.getStyler().setPlotGridLinesColor(new Color(0xdd, 0xdd, 0xdd));
     chart.getStyler().setMarkerSize(4);
     chart.getStyler().setYAxisDecimalPattern("#,##0.####");
     chart.getStyler().setSeriesColors(PALETTE);
-    return chart;
-  }
-
-  /**
-   * A small-multiple panel: its label as a small title, smaller fonts, and no legend (the report writes one
-   * legend for all the panels of a group).
-   */
-  static XYChart panel(String label, String xTitle, String yTitle, int width, int height) {
-    XYChart chart = chart(label, xTitle, yTitle, width, height);
     chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11))
         .setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
     chart.getStyler().setLegendVisible(false).setChartTitleBoxVisible(false).setChartTitlePadding(2)
@@ -116,16 +108,10 @@ public final class Figures {
   }
 
   /**
-   * A dashed vertical line half an epoch before each distinct first tune epoch, spanning the data drawn so
-   * far: the weights change between the last warm epoch and the first tune epoch.
+   * A dashed vertical line half an epoch before each distinct first tune epoch of the runs (the weights
+   * change between the last warm epoch and the first tune epoch), spanning {@code range} (low, high): the
+   * panels of a figure share it.
    */
-  static void markSwitches(XYChart chart, List<RunRecord> runs) {
-    if (!chart.getSeriesCollection().isEmpty()) {
-      markSwitches(chart, runs, yRange(chart));
-    }
-  }
-
-  /** The switch markers spanning {@code range} (low, high): panels that share a y range mark it alike. */
   static void markSwitches(XYChart chart, List<RunRecord> runs, double[] range) {
     TreeSet<Integer> switches = new TreeSet<>();
     runs.stream().mapToInt(RunRecord::switchEpoch).filter(s -> s >= 0).forEach(switches::add);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -15,6 +16,13 @@ import org.rankcf.reports.ArmFigures.SeedSummary;
 
 class ArmFiguresTest {
   @TempDir Path tmp;
+
+  /** The one chart the report draws of these arms where a sweep has no small multiples. */
+  static XYChart single(ArmFigures figures, List<Arm> arms, String yTitle, ToDoubleFunction<EpochRecord> y,
+      String xTitle, ToDoubleFunction<EpochRecord> x) {
+    return figures.panelCharts(Facets.none(), List.of(arms), new ArmFigures.Curve("c", "chart", yTitle, y, xTitle, x))
+        .get(0);
+  }
 
   /** The figures of these arms, coloured in their order, with min-max bands. */
   static ArmFigures figures(List<Arm> arms) {
@@ -50,7 +58,7 @@ class ArmFiguresTest {
     assertThat(s.bandY(Band.STD)[1]).isCloseTo(0.3 + Math.sqrt(0.03), org.assertj.core.data.Offset.offset(1e-12));
     assertThat(s.bandY(Band.MIN_MAX)[1]).isEqualTo(0.5);
     Arm arm = new Arm("arm", seeds);
-    XYChart chart = new ArmFigures(List.of("arm"), Band.STD).chart(List.of(arm), "ndcg",
+    XYChart chart = single(new ArmFigures(List.of("arm"), Band.STD), List.of(arm), "ndcg",
         e -> e.validation().get("ndcg@20"), "epoch", EpochRecord::epoch);
     assertThat(chart.getSeries("arm std")).isNotNull();
     assertThat(chart.getSeries("arm min-max")).isNull();
@@ -108,7 +116,7 @@ class ArmFiguresTest {
       assertThat(image.getWidth()).isEqualTo(ArmFigures.WIDTH);
       assertThat(image.getHeight()).isEqualTo(ArmFigures.HEIGHT);
     });
-    XYChart chart = figures.chart(List.of(second, first), "ndcg", e -> e.validation().get("ndcg@20"), "epoch",
+    XYChart chart = single(figures, List.of(second, first), "ndcg", e -> e.validation().get("ndcg@20"), "epoch",
         EpochRecord::epoch);
     assertThat(chart.getSeries("second").getLineColor()).isEqualTo(Figures.PALETTE[1]);
     assertThat(chart.getSeries("first").getLineColor()).isEqualTo(Figures.PALETTE[0]);

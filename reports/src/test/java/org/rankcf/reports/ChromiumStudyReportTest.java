@@ -24,11 +24,10 @@ class ChromiumStudyReportTest {
 
   @Test
   void theQuickShapedReportFitsSortsDownloadsAndDecodesAt1400Pixels() throws IOException, InterruptedException {
-    HeadlessChromium.require();
-    Path report = ReportWriter.write(StudyFixture.quick(Files.createDirectories(tmp.resolve("paper-quick"))));
+    Path report = reportOf(StudyFixture.quick(Files.createDirectories(tmp.resolve("paper-quick"))));
     String html = Files.readString(report);
-    int images = ReportWriterTest.images(html).size();
-    List<List<List<String>>> tables = PageProbe.open(report, tmp, "findings", 3).assertFitsWithFirstTable("findings", images)
+    List<List<List<String>>> tables = PageProbe.open(report, tmp, "findings", 3)
+        .assertFitsWithFirstTable("findings", ReportWriterTest.images(html).size())
         .assertSortedBothWays().csvTables();
     assertThat(tables.get(0).get(0).get(0)).isEqualTo("arm");
     assertThat(tables.get(0)).hasSize(5);
@@ -57,8 +56,7 @@ class ChromiumStudyReportTest {
 
   @Test
   void smallMultiplesOfTwoDataSetsByTwoRatesFormAGridThatFitsAt1400Pixels() throws IOException, InterruptedException {
-    HeadlessChromium.require();
-    Path report = ReportWriter.write(StudyFixture.twoDataSets(Files.createDirectories(tmp.resolve("two-data-sets"))));
+    Path report = reportOf(StudyFixture.twoDataSets(Files.createDirectories(tmp.resolve("two-data-sets"))));
     String html = Files.readString(report);
     int images = ReportWriterTest.images(html).size();
     Path probed = tmp.resolve("probed-grid.html");
@@ -80,6 +78,12 @@ class ChromiumStudyReportTest {
     int[] next = xy(attribute(dom, "data-next"));
     assertThat(next[1]).isEqualTo(first[1]);
     assertThat(next[0]).isGreaterThan(panels.get(1)[0]);
+  }
+
+  /** The report of a fixture sweep, written once Chromium is known to be there to open it. */
+  private static Path reportOf(Path sweep) {
+    HeadlessChromium.require();
+    return ReportWriter.write(sweep);
   }
 
   private static int[] xy(String leftColonTop) {

@@ -22,7 +22,7 @@ class FiguresTest {
   }
 
   private static XYChart stableRank(ArmFigures figures, List<Arm> arms, Table table) {
-    return figures.chart(arms, "stable rank", table::stableRank, "epoch", EpochRecord::epoch);
+    return ArmFiguresTest.single(figures, arms, "stable rank", table::stableRank, "epoch", EpochRecord::epoch);
   }
 
   @Test
@@ -30,7 +30,7 @@ class FiguresTest {
     List<Arm> arms = arms();
     ArmFigures figures = ArmFiguresTest.figures(arms);
     for (XYChart chart : List.of(stableRank(figures, arms, Table.USER), stableRank(figures, arms, Table.ITEM),
-        figures.chart(arms, "loss", EpochRecord::loss, "epoch", EpochRecord::epoch))) {
+        ArmFiguresTest.single(figures, arms, "loss", EpochRecord::loss, "epoch", EpochRecord::epoch))) {
       XYSeries marker = chart.getSeries(Figures.SWITCH_PREFIX + 2);
       assertThat(marker).isNotNull();
       assertThat(marker.getXMin()).isEqualTo(1.5);
