@@ -26,7 +26,9 @@ import org.rankcf.reports.TimeToTarget;
  * The tables of a finished sweep: one row per run (results.json and results.csv), model selection (per arm
  * and seed, the run with the best validation metric over the select-over axes), and per arm the mean and
  * standard deviation over seeds plus, for each compared pair of variants, paired tests over seeds and the
- * warm start's time-to-target speed-up (stats.json).
+ * warm start's time-to-target speed-up (stats.json). Every planned run has a row; its {@code status} is
+ * {@code done}, {@code pruned} (stopped early by a search), {@code failed} (with its {@code error}) or
+ * {@code not run}. Runs without metrics take no part in selection and statistics.
  */
 public final class SweepResults {
   static final double TARGET_FRACTION = 0.95;
@@ -34,14 +36,27 @@ public final class SweepResults {
 
   private final SweepSpec spec;
   private final List<SweepPlan.PlannedRun> plan;
+  /** Per planned run its record, or null when it has no committed folder (failed, or not run). */
   private final List<RunRecord> records = new ArrayList<>();
+  private final List<RunStatus> statuses = new ArrayList<>();
 
   public SweepResults(SweepSpec spec, List<SweepPlan.PlannedRun> plan, Path sweepDir) {
     this.spec = spec;
     this.plan = plan;
     for (SweepPlan.PlannedRun run : plan) {
-      records.add(RunReader.read(sweepDir.resolve(run.name())));
+      Path folder = sweepDir.resolve(run.name());
+      records.add(java.nio.file.Files.exists(folder.resolve(RunReader.METRICS)) ? RunReader.read(folder) : null);
+      statuses.add(RunStatus.read(sweepDir, run.name()));
     }
+  }
+
+  /** The status column: from the committed run's stop reason, else from its status file. */
+  private String status(int r) {
+    if (records.get(r) != null) {
+      return SweepRunTask.PRUNED.equals(records.get(r).metrics().stopReason()) ? "pruned" : "done";
+    }
+    RunStatus status = statuses.get(r);
+    return status != null && status.state() == RunStatus.State.FAILED ? "failed" : "not run";
   }
 
   /** Writes results.json, results.csv and stats.json into the sweep folder; returns the stats. */
@@ -64,14 +79,20 @@ public final class SweepResults {
     for (int r = 0; r < plan.size(); r++) {
       SweepPlan.PlannedRun run = plan.get(r);
       RunRecord record = records.get(r);
-      String metric = record.selectionMetric();
-      TimeToTarget time = TimeToTarget.of(record.trajectory(), metric, TARGET_FRACTION);
       ObjectNode row = rows.addObject();
       row.put("run", run.name());
       row.put("variant", run.variant());
       row.put("arm", run.arm(spec));
       run.axes().forEach((key, value) -> row.set(key, value));
+      row.put("status", status(r));
       row.put("selected", selected.get(r));
+      if (record == null) {
+        RunStatus status = statuses.get(r);
+        row.put("error", status == null ? null : status.error());
+        continue;
+      }
+      String metric = record.selectionMetric();
+      TimeToTarget time = TimeToTarget.of(record.trajectory(), metric, TARGET_FRACTION);
       row.put("best_epoch", record.metrics().bestEpoch());
       row.put("epochs_run", record.metrics().epochsRun());
       row.put("switch_epoch", record.metrics().switchEpoch());
@@ -86,13 +107,20 @@ public final class SweepResults {
     return rows;
   }
 
-  /** Per (arm, seed): which run has the best validation metric over the select-over axes. */
+  /**
+   * Per (arm, seed): which run has the best validation metric over the select-over axes; between equal
+   * values the run that trained more epochs, so a pruned run never wins over a longer one it does not beat.
+   */
   private Map<Integer, Boolean> selected() {
     Map<String, Integer> best = new LinkedHashMap<>();
     for (int r = 0; r < plan.size(); r++) {
+      if (records.get(r) == null) {
+        continue;
+      }
       String key = plan.get(r).arm(spec) + "|" + seedOf(plan.get(r));
       Integer current = best.get(key);
-      if (current == null || validation(r) > validation(current)) {
+      if (current == null || validation(r) > validation(current) || validation(r) == validation(current)
+          && records.get(r).metrics().epochsRun() > records.get(current).metrics().epochsRun()) {
         best.put(key, r);
       }
     }
