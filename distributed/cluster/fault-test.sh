@@ -49,9 +49,12 @@ def timeless(x):
     if isinstance(x, list):
         return [timeless(v) for v in x]
     return x
-runs = sorted(d for d in os.listdir(a) if os.path.isdir(os.path.join(a, d)))
-other = sorted(d for d in os.listdir(b) if os.path.isdir(os.path.join(b, d)))
-assert runs == other, (runs, other)  # every run once, no leftover .partial folder
+def folders(x):  # run folders; .status holds the runs' status files
+    return sorted(d for d in os.listdir(x) if os.path.isdir(os.path.join(x, d)) and not d.startswith("."))
+runs, other = folders(a), folders(b)
+assert runs == other, (runs, other)  # every run once
+partial = [d for d in os.listdir(b) if d.endswith(".partial")]
+assert not partial, partial  # no half-written run left behind
 assert len(runs) == 4, runs
 for r in runs:
     for f in ("metrics.json",):

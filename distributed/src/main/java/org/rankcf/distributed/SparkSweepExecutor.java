@@ -44,10 +44,21 @@ public final class SparkSweepExecutor implements SweepExecutor {
     log.printf("spark: %d runs on %s, %s cores per run%n", tasks.size(), spark.master(),
         spark.getConf().get("spark.task.cpus"));
     log.flush();
-    List<String> summaries = spark.parallelize(tasks, tasks.size())
-        .map(task -> task.run(Plugins.registry(), new PrintWriter(System.err, true)))
-        .collect();
+    TaskLaunches launches = new TaskLaunches();
+    spark.sc().addSparkListener(launches);
+    List<String> summaries;
+    try {
+      summaries = spark.parallelize(tasks, tasks.size())
+          .map(task -> task.run(Plugins.registry(), new PrintWriter(System.err, true)))
+          .collect();
+    } finally {
+      spark.sc().removeSparkListener(launches);
+    }
     summaries.forEach(log::println);
+    String overhead = launches.summary(tasks);
+    if (overhead != null) {
+      log.println("spark: " + overhead);
+    }
     log.flush();
   }
 
