@@ -6,33 +6,14 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d /tmp/rankcf-spark-fault.XXXXXX)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-export SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
+source "$root/distributed/cluster/local-cluster.sh"
 
 "$root/rankcf" sweep "$root/distributed/cluster/sweep.yaml" --out "$work/in-process" --no-report >/dev/null 2>&1
-"$root/rankcf-spark" --version >/dev/null 2>&1 || true   # builds the module when needed
-jar="$(ls "$root"/distributed/target/rankcf-distributed-*.jar | head -1)"
-cp="$jar:$(cat "$root/distributed/target/classpath.txt")"
-opens="$(cat "$root/distributed/target/classes/rankcf-spark-jvm-options.txt")"
-# Spark's worker builds executor command lines from SPARK_HOME/jars: a folder of links to the same jars
-mkdir -p "$work/spark-home/jars"
-tr ':' '\n' <<<"$cp" | while read -r j; do ln -sf "$j" "$work/spark-home/jars/"; done
-export SPARK_HOME="$work/spark-home"
-port=$((20000 + RANDOM % 20000))
-java $opens -cp "$cp" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port 0 \
-  >"$work/master.log" 2>&1 & pids+=($!)
-for w in 1 2; do
-  java $opens -cp "$cp" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 --memory 2g \
-    --webui-port 0 --work-dir "$work/worker$w" "spark://127.0.0.1:$port" >"$work/worker$w.log" 2>&1 & pids+=($!)
-done
-worker1=${pids[1]}
-for _ in $(seq 60); do grep -q "Registered worker" "$work/master.log" 2>/dev/null \
-  && [ "$(grep -c 'Registered worker' "$work/master.log")" -ge 2 ] && break; sleep 1; done
+start_cluster 2
+worker1=${cluster_pids[1]}
 
 RANKCF_HEAP=-Xmx1g RANKCF_SPARK_OPTS="-Dspark.executor.memory=1g" "$root/rankcf-spark" sweep "$root/distributed/cluster/sweep.yaml" --executor spark \
-  --master "spark://127.0.0.1:$port" --out "$work/spark" --no-report >"$work/sweep.log" 2>&1 & sweep=$!
+  --master "$master_url" --out "$work/spark" --no-report >"$work/sweep.log" 2>&1 & sweep=$!
 # wait until a run has checkpointed an epoch, then kill worker 1 and the executor it started
 for _ in $(seq 120); do ls "$work"/spark/.*.partial/checkpoint.bin >/dev/null 2>&1 && break; sleep 0.5; done
 executor="$(pgrep -P "$worker1" java || true)"

@@ -62,13 +62,7 @@ class SparkSweepExecutorTest {
     Path inProcess = sweep(spec, tmp.resolve("in-process"), new InProcessSweepExecutor(2, Plugins::registry));
     Path spark = sweep(spec, tmp.resolve("spark"), new SparkSweepExecutor("local[2]"));
 
-    List<String> runs = runFolders(inProcess);
-    assertThat(runs).hasSize(4);
-    assertThat(runFolders(spark)).isEqualTo(runs);
-    for (String run : runs) {
-      assertThat(timeless(read(spark.resolve(run).resolve("metrics.json"))))
-          .as(run).isEqualTo(timeless(read(inProcess.resolve(run).resolve("metrics.json"))));
-      assertThat(trajectory(spark.resolve(run))).as(run).isEqualTo(trajectory(inProcess.resolve(run)));
+    for (String run : sameRuns(inProcess, spark)) {
       assertThat(trajectory(spark.resolve(run))).hasSize(3);
     }
     assertThat(timeless(read(spark.resolve("stats.json")))).isEqualTo(timeless(read(inProcess.resolve("stats.json"))));
@@ -102,20 +96,26 @@ class SparkSweepExecutorTest {
     Path inProcess = sweep(spec, tmp.resolve("in-process"), new InProcessSweepExecutor(2, Plugins::registry));
     Path spark = sweep(spec, tmp.resolve("spark"), new SparkSweepExecutor("local[2]"));
 
+    sameRuns(inProcess, spark);
+    JsonNode rows = read(spark.resolve("results.json"));
+    assertThat(rows.findValuesAsText("status")).containsOnly("done", "pruned").contains("done", "pruned");
+    assertThat(timeless(rows)).isEqualTo(timeless(read(inProcess.resolve("results.json"))));
+    try (Stream<Path> files = Files.list(spark)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
+    }
+  }
+
+  /** Asserts four run folders, the same in both sweeps with the same metrics and trajectories; returns their names. */
+  private static List<String> sameRuns(Path inProcess, Path spark) throws IOException {
     List<String> runs = runFolders(inProcess);
     assertThat(runs).hasSize(4);
     assertThat(runFolders(spark)).isEqualTo(runs);
-    JsonNode rows = read(spark.resolve("results.json"));
-    assertThat(rows.findValuesAsText("status")).containsOnly("done", "pruned").contains("done", "pruned");
     for (String run : runs) {
       assertThat(timeless(read(spark.resolve(run).resolve("metrics.json"))))
           .as(run).isEqualTo(timeless(read(inProcess.resolve(run).resolve("metrics.json"))));
       assertThat(trajectory(spark.resolve(run))).as(run).isEqualTo(trajectory(inProcess.resolve(run)));
     }
-    assertThat(timeless(rows)).isEqualTo(timeless(read(inProcess.resolve("results.json"))));
-    try (Stream<Path> files = Files.list(spark)) {
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
-    }
+    return runs;
   }
 
   private static Path sweep(SweepSpec spec, Path dir, SweepExecutor executor) {
