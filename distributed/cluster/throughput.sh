@@ -15,11 +15,13 @@ RANKCF_HEAP=-Xmx1g RANKCF_SPARK_OPTS="-Dspark.executor.memory=1g" "$root/rankcf-
   --executor spark --master "$master_url" --out "$work/sweep" --no-report >"$work/sweep.out" 2>"$work/sweep.log"
 end=$(date +%s.%N)
 runs=$(ls -d "$work"/sweep/*/ | wc -l)
-python3 - "$start" "$end" "$runs" "$workers" <<'PY'
-import sys
+python3 - "$start" "$end" "$runs" "$workers" "$work/sweep/.status" <<'PY'
+import glob, json, sys
 start, end, runs, workers = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 wall = end - start
-print("%d workers: %d runs in %.1f s (driver start to end), %.0f runs/hour" % (workers, runs, wall, runs * 3600 / wall))
+times = sorted((s["finished"] - s["started"]) / 1000 for s in map(lambda f: json.load(open(f)), glob.glob(sys.argv[5] + "/r*.json")))
+print("%d workers: %d runs in %.1f s (driver start to end), %.0f runs/hour; a run (run start to commit) %.1f s median"
+      % (workers, runs, wall, runs * 3600 / wall, times[len(times) // 2]))
 PY
 grep -h "spark: task launch" "$work/sweep.log" || true
 grep -h "^sweep " "$work/sweep.log" | tail -1
