@@ -14,8 +14,16 @@ worker1=${cluster_pids[1]}
 
 RANKCF_HEAP=-Xmx1g RANKCF_SPARK_OPTS="-Dspark.executor.memory=1g" "$root/rankcf-spark" sweep "$root/distributed/cluster/sweep.yaml" --executor spark \
   --master "$master_url" --out "$work/spark" --no-report >"$work/sweep.log" 2>&1 & sweep=$!
-# wait until a run has checkpointed an epoch, then kill worker 1 and the executor it started
-for _ in $(seq 120); do ls "$work"/spark/.*.partial/checkpoint.bin >/dev/null 2>&1 && break; sleep 0.5; done
+# wait until a run has checkpointed an epoch, then kill worker 1 and the executor it started; no fixed
+# deadline short of 10 minutes: on a loaded machine the session and executors take minutes to come up, and
+# a kill before any run trains would not test resuming
+checkpointed=""
+for _ in $(seq 1200); do
+  ls "$work"/spark/.*.partial/checkpoint.bin >/dev/null 2>&1 && { checkpointed=yes; break; }
+  kill -0 "$sweep" 2>/dev/null || break
+  sleep 0.5
+done
+[ -n "$checkpointed" ] || { echo "fault test: no run checkpointed an epoch before the sweep ended or 10 minutes passed"; tail -30 "$work/sweep.log"; exit 1; }
 executor="$(pgrep -P "$worker1" java || true)"
 kill -9 "$worker1" ${executor:+$executor}
 echo "killed worker $worker1 (executor ${executor:-none}) while $(ls -d "$work"/spark/.*.partial | xargs -n1 basename | tr '\n' ' ')trained"
