@@ -13,15 +13,17 @@ import org.rankcf.experiments.sweep.SweepExecutor;
 import org.rankcf.experiments.sweep.SweepRunTask;
 
 /**
- * Runs a sweep on Apache Spark, one run per task (one partition each) in the executor JVMs. Spark's retry of
- * a failed task reruns the same {@link SweepRunTask}, which resumes from the run's checkpoint and commits the
- * folder by rename; speculative copies are switched off so one run never has two live attempts.
+ * Runs a sweep on Apache Spark, one run per task (one partition each) in the executor JVMs; each call is one
+ * Spark job (a search's rung), all in one Spark session that {@link #close()} ends. Spark's retry of a failed
+ * task (a lost executor) reruns the same {@link SweepRunTask}, which resumes from the run's checkpoint and
+ * commits the folder by rename; speculative copies are switched off so one run never has two live attempts.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
   /** The heap and module flag the launcher gives a run, passed on to executors. */
   static final String RUN_JVM_OPTIONS = "--add-modules jdk.incubator.vector -XX:+UseParallelGC";
 
   private final String master;
+  private JavaSparkContext spark;
 
   public SparkSweepExecutor(String master) {
     this.master = master;
@@ -33,15 +35,38 @@ public final class SparkSweepExecutor implements SweepExecutor {
       return;
     }
     int cpusPerRun = tasks.stream().mapToInt(SweepRunTask::threads).max().orElseThrow();
-    SparkConf conf = conf(master, cpusPerRun);
-    log.printf("spark: %d runs on %s, %d cores per run%n", tasks.size(), conf.get("spark.master"), cpusPerRun);
+    if (spark == null) {
+      spark = new JavaSparkContext(conf(master, cpusPerRun));
+    } else if (Integer.parseInt(spark.getConf().get("spark.task.cpus")) < cpusPerRun) {
+      throw new IllegalStateException("a later job needs " + cpusPerRun + " cores per run, the session was started with "
+          + spark.getConf().get("spark.task.cpus"));
+    }
+    log.printf("spark: %d runs on %s, %s cores per run%n", tasks.size(), spark.master(),
+        spark.getConf().get("spark.task.cpus"));
     log.flush();
-    try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-      List<String> summaries = spark.parallelize(tasks, tasks.size())
+    TaskLaunches launches = new TaskLaunches();
+    spark.sc().addSparkListener(launches);
+    List<String> summaries;
+    try {
+      summaries = spark.parallelize(tasks, tasks.size())
           .map(task -> task.run(Plugins.registry(), new PrintWriter(System.err, true)))
           .collect();
-      summaries.forEach(log::println);
-      log.flush();
+    } finally {
+      spark.sc().removeSparkListener(launches);
+    }
+    summaries.forEach(log::println);
+    String overhead = launches.summary(tasks);
+    if (overhead != null) {
+      log.println("spark: " + overhead);
+    }
+    log.flush();
+  }
+
+  @Override
+  public void close() {
+    if (spark != null) {
+      spark.close();
+      spark = null;
     }
   }
 

@@ -23,7 +23,10 @@ import org.rankcf.experiments.sweep.SweepResults;
 import org.rankcf.experiments.sweep.SweepRunner;
 import org.rankcf.experiments.sweep.SweepSpec;
 
-/** A small Last.fm sweep run in-process and on Spark local[2] writes the same run folders and tables. */
+/**
+ * A small Last.fm sweep run in-process and on Spark local[2] writes the same run folders and tables, also as a
+ * random search with successive halving (a rung per Spark job).
+ */
 class SparkSweepExecutorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SWEEP = """
@@ -59,13 +62,7 @@ class SparkSweepExecutorTest {
     Path inProcess = sweep(spec, tmp.resolve("in-process"), new InProcessSweepExecutor(2, Plugins::registry));
     Path spark = sweep(spec, tmp.resolve("spark"), new SparkSweepExecutor("local[2]"));
 
-    List<String> runs = runFolders(inProcess);
-    assertThat(runs).hasSize(4);
-    assertThat(runFolders(spark)).isEqualTo(runs);
-    for (String run : runs) {
-      assertThat(timeless(read(spark.resolve(run).resolve("metrics.json"))))
-          .as(run).isEqualTo(timeless(read(inProcess.resolve(run).resolve("metrics.json"))));
-      assertThat(trajectory(spark.resolve(run))).as(run).isEqualTo(trajectory(inProcess.resolve(run)));
+    for (String run : sameRuns(inProcess, spark)) {
       assertThat(trajectory(spark.resolve(run))).hasSize(3);
     }
     assertThat(timeless(read(spark.resolve("stats.json")))).isEqualTo(timeless(read(inProcess.resolve("stats.json"))));
@@ -82,17 +79,51 @@ class SparkSweepExecutorTest {
     sweep(spec, dir, new SparkSweepExecutor("local[2]"));
     String metrics = Files.readString(dir.resolve(runFolders(dir).get(0)).resolve("metrics.json"));
     StringWriter log = new StringWriter();
-    new SweepRunner(spec, Plugins.registry(), root(), null, new PrintWriter(log))
-        .run(dir, List.of(), new SparkSweepExecutor("local[2]"));
+    try (SparkSweepExecutor spark = new SparkSweepExecutor("local[2]")) {
+      new SweepRunner(spec, Plugins.registry(), root(), null, new PrintWriter(log)).run(dir, List.of(), spark);
+    }
     assertThat(log.toString()).contains("done earlier, skipped").doesNotContain("starting");
     assertThat(runFolders(dir)).hasSize(2);
     assertThat(Files.readString(dir.resolve(runFolders(dir).get(0)).resolve("metrics.json"))).isEqualTo(metrics);
   }
 
+  @Test
+  void aRandomSearchWithHalvingTakesTheSameDecisionsOnSpark() throws IOException {
+    Path file = tmp.resolve("sweep.yaml");
+    Files.writeString(file, SWEEP.replace("train.optimizer.lr: [0.01, 0.05]", "train.optimizer.lr: {log-uniform: [0.005, 0.1]}")
+        + "search: {random: {runs: 2, seed: 3}, halving: {min-epochs: 1, max-epochs: 3, reduction: 2}}\n");
+    SweepSpec spec = SweepSpec.load(file);
+    Path inProcess = sweep(spec, tmp.resolve("in-process"), new InProcessSweepExecutor(2, Plugins::registry));
+    Path spark = sweep(spec, tmp.resolve("spark"), new SparkSweepExecutor("local[2]"));
+
+    sameRuns(inProcess, spark);
+    JsonNode rows = read(spark.resolve("results.json"));
+    assertThat(rows.findValuesAsText("status")).containsOnly("done", "pruned").contains("done", "pruned");
+    assertThat(timeless(rows)).isEqualTo(timeless(read(inProcess.resolve("results.json"))));
+    try (Stream<Path> files = Files.list(spark)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
+    }
+  }
+
+  /** Asserts four run folders, the same in both sweeps with the same metrics and trajectories; returns their names. */
+  private static List<String> sameRuns(Path inProcess, Path spark) throws IOException {
+    List<String> runs = runFolders(inProcess);
+    assertThat(runs).hasSize(4);
+    assertThat(runFolders(spark)).isEqualTo(runs);
+    for (String run : runs) {
+      assertThat(timeless(read(spark.resolve(run).resolve("metrics.json"))))
+          .as(run).isEqualTo(timeless(read(inProcess.resolve(run).resolve("metrics.json"))));
+      assertThat(trajectory(spark.resolve(run))).as(run).isEqualTo(trajectory(inProcess.resolve(run)));
+    }
+    return runs;
+  }
+
   private static Path sweep(SweepSpec spec, Path dir, SweepExecutor executor) {
     PrintWriter log = new PrintWriter(new StringWriter());
-    var plan = new SweepRunner(spec, Plugins.registry(), root(), null, log).run(dir, List.of(), executor);
-    new SweepResults(spec, plan, dir).write(dir);
+    try (executor) {
+      var plan = new SweepRunner(spec, Plugins.registry(), root(), null, log).run(dir, List.of(), executor);
+      new SweepResults(spec, plan, dir).write(dir);
+    }
     return dir;
   }
 
@@ -102,7 +133,9 @@ class SparkSweepExecutorTest {
 
   private static List<String> runFolders(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      // run folders: the hidden ones are status files and partial runs
+      return files.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))
+          .sorted().toList();
     }
   }
 

@@ -86,7 +86,7 @@ class EffectMapTest {
     if (wd != null) {
       axes.put("wd", JsonNodeFactory.instance.numberNode(wd));
     }
-    rows.add(new ResultsRow(run, variant, variant, axes, true, bestEpoch, bestEpoch + 1, -1, "ndcg@20", validation,
+    rows.add(new ResultsRow(run, variant, variant, axes, true, "done", bestEpoch, bestEpoch + 1, -1, "ndcg@20", validation,
         Map.of("ndcg@20", ndcg), bestEpoch * 0.5, bestEpoch + 1, bestEpoch * 0.5, 10.0, 12.0));
     StringBuilder csv = new StringBuilder("user,ndcg@20\n");
     for (int u = 0; u < perUser.length; u++) {

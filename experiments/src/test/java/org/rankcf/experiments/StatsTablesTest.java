@@ -31,7 +31,7 @@ class StatsTablesTest {
     Map<String, Double> test = new LinkedHashMap<>();
     test.put("ndcg@20", ndcg);
     test.put("recall@20", recall);
-    return new ResultsRow(run, arm, arm, axes, selected, best, best + 5, -1, "ndcg@20", ndcg, test, seconds, best,
+    return new ResultsRow(run, arm, arm, axes, selected, "done", best, best + 5, -1, "ndcg@20", ndcg, test, seconds, best,
         seconds, 10.0, 12.0);
   }
 

@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.rankcf.experiments.sweep.InProcessSweepExecutor;
+import org.rankcf.experiments.sweep.SweepExecutor;
 import org.rankcf.experiments.sweep.SweepPlan;
+import org.rankcf.experiments.sweep.SweepProgress;
 import org.rankcf.experiments.sweep.SweepResults;
 import org.rankcf.experiments.sweep.SweepExecutorProvider;
 import org.rankcf.experiments.sweep.SweepRunner;
 import org.rankcf.experiments.sweep.SweepSpec;
 import org.rankcf.framework.util.FolderLock;
+import org.rankcf.framework.util.UserInputException;
 import org.rankcf.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,12 +28,18 @@ import picocli.CommandLine.Spec;
  * finished runs are skipped, interrupted ones continue from their checkpoints), writes the results tables
  * and the report, prints a comparison table and, last, the sweep folder.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, description = "Run a grid of configurations, resumably.")
+@Command(name = "sweep", mixinStandardHelpOptions = true, subcommands = StatusCommand.class,
+    description = {"Run a grid (or a random search, optionally with successive halving) of configurations, "
+        + "resumably.", "A run that fails is recorded and the others go on; the exit code is then 1."})
 final class SweepCommand implements Callable<Integer> {
+  /** Exit code of a sweep that finished with failed runs. */
+  static final int FAILED_RUNS = 1;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "GRID", description = "Sweep file (YAML).")
+  // optional for picocli, so that `rankcf sweep status DIR` is not refused for lack of a GRID
+  @Parameters(index = "0", arity = "0..1", paramLabel = "GRID", description = "Sweep file (YAML).")
   Path grid;
 
   @Option(names = "--out", paramLabel = "DIR", description = "The sweep folder (default: runs/sweeps/<name>).")
@@ -63,6 +73,9 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (grid == null) {
+      throw new UserInputException("rankcf sweep: give a sweep file (GRID), or `status DIR`");
+    }
     SweepSpec sweep = SweepSpec.load(grid);
     Path root = RankcfCli.repositoryRoot();
     Path dir = out != null ? out.toAbsolutePath() : root.resolve("runs").resolve("sweeps").resolve(sweep.name());
@@ -70,17 +83,26 @@ final class SweepCommand implements Callable<Integer> {
         dataRoot == null ? null : dataRoot.toAbsolutePath(), spec.commandLine().getErr());
     runner.onDamagedCheckpoint(damagedCheckpoint);
     var stdout = spec.commandLine().getOut();
-    try (FolderLock lock = FolderLock.acquire(dir, "sweep")) {
-      List<SweepPlan.PlannedRun> plan = "in-process".equals(executor) ? runner.run(dir, sets, discardChanged)
-          : runner.run(dir, sets, discardChanged, SweepExecutorProvider.named(executor).create(master));
+    SweepProgress progress;
+    try (FolderLock lock = FolderLock.acquire(dir, "sweep");
+        SweepExecutor runs = "in-process".equals(executor) ? new InProcessSweepExecutor(sweep.workers(), Plugins::registry)
+            : SweepExecutorProvider.named(executor).create(master)) {
+      List<SweepPlan.PlannedRun> plan = runner.run(dir, sets, discardChanged, runs);
       ObjectNode stats = new SweepResults(sweep, plan, dir).write(dir);
       printTable(stdout, stats);
       if (!noReport) {
         stdout.println("report: " + ReportWriter.write(dir));
       }
+      progress = SweepProgress.read(dir);
     }
     stdout.println(dir);
     stdout.flush();
+    if (progress.failed() > 0) {
+      var err = spec.commandLine().getErr();
+      err.println(StatusCommand.failures(progress));
+      err.flush();
+      return FAILED_RUNS;
+    }
     return 0;
   }
 

@@ -33,12 +33,16 @@ public final class TrainingRun {
   private static final String CHECKPOINT = "checkpoint.bin";
   private static final String PREVIOUS_CHECKPOINT = Checkpoint.previous(Path.of(CHECKPOINT)).toString();
   private static final String TRAJECTORY = RunFiles.TRAJECTORY;
+  /** The stop reason of a call that ended at {@link #pauseAt}'s epoch, leaving the run checkpointed. */
+  public static final String PAUSED = "paused";
 
   private final RunConfig config;
   private final Path repositoryRoot;
   private final Path dataRoot;
   private final List<TrainingListener> extraListeners = new ArrayList<>();
   private DamagedCheckpoint damagedCheckpoint = DamagedCheckpoint.FAIL;
+  private int epochLimit = Integer.MAX_VALUE;
+  private String limitReason = "max-epochs";
 
   /**
    * @param repositoryRoot relative data paths resolve against it
@@ -54,6 +58,21 @@ public final class TrainingRun {
   /** What a resumed run does with a damaged checkpoint (default: fail with a one-line error). */
   public void onDamagedCheckpoint(DamagedCheckpoint choice) {
     damagedCheckpoint = choice;
+  }
+
+  /**
+   * A resumable run ends this call at epoch {@code epochs} (a rung of a search) without committing: its
+   * checkpoint stays in the partial folder for a later call, and the outcome's stop reason is {@link #PAUSED}.
+   */
+  public void pauseAt(int epochs) {
+    epochLimit = epochs;
+    limitReason = PAUSED;
+  }
+
+  /** The run ends at epoch {@code epochs} and is committed with {@code reason} as its stop reason. */
+  public void finishAt(int epochs, String reason) {
+    epochLimit = epochs;
+    limitReason = reason;
   }
 
   public void addListener(TrainingListener listener) {
@@ -127,7 +146,10 @@ public final class TrainingRun {
         });
       }
       extraListeners.forEach(trainer::addListener);
-      TrainingResult result = fit(trainer);
+      TrainingResult result = fit(trainer, epochLimit, limitReason);
+      if (checkpoints && PAUSED.equals(result.stopReason())) {
+        return new RunOutcome(run.path(), result, Map.of());
+      }
       // training is done: from here a failed write (full disk, ...) keeps the folder with the trained tables
       run.keepOnFailure();
       try {
@@ -166,9 +188,9 @@ public final class TrainingRun {
   }
 
   /** Trains; a spectrum that cannot be computed (divergence) is reported with its epoch. */
-  private static TrainingResult fit(Trainer trainer) {
+  private static TrainingResult fit(Trainer trainer, int epochLimit, String limitReason) {
     try {
-      return trainer.fit();
+      return trainer.fit(epochLimit, limitReason);
     } catch (SpectrumFailure e) {
       throw e.atEpoch(trainer.state().records().size());
     }
@@ -250,6 +272,6 @@ public final class TrainingRun {
         split.validation().size(), split.test().size(), split.selectsOnTest(), split.hash(), loadSeconds);
   }
 
-  /** The committed folder, the training result and the best epoch's test metrics. */
+  /** The committed folder (the partial one when paused), the training result and the best epoch's test metrics (empty when paused). */
   public record RunOutcome(Path directory, TrainingResult result, Map<String, Double> test) {}
 }

@@ -1,6 +1,7 @@
 package org.rankcf.experiments.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,7 +11,10 @@ import java.util.Map;
 import org.rankcf.experiments.config.ConfigLoader;
 import org.rankcf.framework.util.ConfigException;
 
-/** The runs of a sweep: every variant times every combination of axis values, in a fixed order. */
+/**
+ * The runs of a sweep: every variant times every combination of the listed axes' values (times every draw
+ * of a random search), in a fixed order.
+ */
 public final class SweepPlan {
   /**
    * One run of the sweep.
@@ -44,6 +48,9 @@ public final class SweepPlan {
     for (List<JsonNode> values : spec.axes().values()) {
       runs = Math.min(runs * Math.min(values.size(), MAX_RUNS + 1), MAX_RUNS + 1); // both factors <= MAX_RUNS + 1: no overflow
     }
+    if (spec.random() != null) {
+      runs = Math.min(runs * Math.min(spec.random().runs(), MAX_RUNS + 1), MAX_RUNS + 1);
+    }
     return runs;
   }
 
@@ -65,12 +72,27 @@ public final class SweepPlan {
       }
       combinations = next;
     }
+    if (spec.random() != null) {
+      List<Map<String, JsonNode>> draws = spec.random().draws();
+      List<Map<String, JsonNode>> next = new ArrayList<>();
+      for (Map<String, JsonNode> partial : combinations) {
+        for (Map<String, JsonNode> draw : draws) {
+          Map<String, JsonNode> extended = new LinkedHashMap<>(partial);
+          extended.putAll(draw);
+          next.add(extended);
+        }
+      }
+      combinations = next;
+    }
     List<PlannedRun> runs = new ArrayList<>();
     for (Map.Entry<String, ObjectNode> variant : spec.variants().entrySet()) {
       for (Map<String, JsonNode> axes : combinations) {
         ObjectNode config = spec.base().deepCopy();
         apply(config, variant.getValue());
         axes.forEach((key, value) -> ConfigLoader.set(config, key, value));
+        if (spec.halving() != null) {
+          ConfigLoader.set(config, "train.epochs", IntNode.valueOf(spec.halving().maxEpochs()));
+        }
         int index = runs.size();
         StringBuilder name = new StringBuilder(String.format("r%03d-%s", index, variant.getKey()));
         axes.forEach((key, value) -> name.append('-').append(shortKey(key)).append(value.isTextual() ? value.asText() : value));
@@ -87,6 +109,9 @@ public final class SweepPlan {
     java.math.BigInteger runs = java.math.BigInteger.valueOf(spec.variants().size());
     for (List<JsonNode> values : spec.axes().values()) {
       runs = runs.multiply(java.math.BigInteger.valueOf(values.size()));
+    }
+    if (spec.random() != null) {
+      runs = runs.multiply(java.math.BigInteger.valueOf(spec.random().runs()));
     }
     return runs.toString();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,15 @@ import org.rankcf.reports.schema.ResultsTable;
 import org.rankcf.reports.schema.RunFiles;
 import org.rankcf.reports.schema.RunJson;
 import org.rankcf.reports.schema.RunMetrics;
+import org.rankcf.reports.schema.UnfinishedRow;
 
 /**
- * The tables of a finished sweep: one {@link ResultsRow} per run (results.json and results.csv), the
- * {@link ModelSelection} per arm and seed, and stats.json: per arm the {@link SeedAggregates} of the selected
- * runs, and for each compared pair of variants the {@link PairedOverSeeds} and {@link PairedOverUsers} tests
- * and the warm start's time-to-target speed-up.
+ * The tables of a finished sweep: one row per planned run (results.json and results.csv): a {@link ResultsRow}
+ * for a run with metrics ({@code done}, or {@code pruned} when a search stopped it early), an
+ * {@link UnfinishedRow} for one without ({@code failed} with its error, or {@code not run}); the
+ * {@link ModelSelection} per arm and seed over the runs with metrics, and stats.json: per arm the
+ * {@link SeedAggregates} of the selected runs, and for each compared pair of variants the
+ * {@link PairedOverSeeds} and {@link PairedOverUsers} tests and the warm start's time-to-target speed-up.
  */
 public final class SweepResults {
   static final double TARGET_FRACTION = 0.95;
@@ -33,7 +37,9 @@ public final class SweepResults {
 
   private final SweepSpec spec;
   private final List<SweepPlan.PlannedRun> plan;
+  /** Per planned run its record, or null when it has no committed folder (failed, or not run). */
   private final List<RunRecord> records = new ArrayList<>();
+  private final List<RunStatus> statuses = new ArrayList<>();
   private final ModelSelection selection;
 
   public SweepResults(SweepSpec spec, List<SweepPlan.PlannedRun> plan, Path sweepDir) {
@@ -41,18 +47,24 @@ public final class SweepResults {
     this.plan = plan;
     List<ModelSelection.Candidate> candidates = new ArrayList<>();
     for (SweepPlan.PlannedRun run : plan) {
-      RunRecord record = RunReader.read(sweepDir.resolve(run.name()));
+      Path folder = sweepDir.resolve(run.name());
+      RunRecord record = Files.exists(folder.resolve(RunFiles.METRICS)) ? RunReader.read(folder) : null;
       records.add(record);
+      statuses.add(RunStatus.read(sweepDir, run.name()));
+      if (record == null) {
+        candidates.add(null);
+        continue;
+      }
       Double validation = record.metrics().validation().get(record.selectionMetric());
       candidates.add(new ModelSelection.Candidate(run.arm(spec), seedOf(run),
-          validation == null ? Double.NaN : validation));
+          validation == null ? Double.NaN : validation, record.metrics().epochsRun()));
     }
     selection = ModelSelection.of(candidates);
   }
 
   /** Writes results.json, results.csv and stats.json into the sweep folder; returns the stats. */
   public ObjectNode write(Path sweepDir) {
-    List<ResultsRow> rows = rows();
+    List<ResultsTable.Row> rows = rows();
     ObjectNode stats = stats();
     RunDirectory.writeAtomically(sweepDir.resolve(RunFiles.RESULTS), ResultsTable.json(rows));
     RunDirectory.writeAtomically(sweepDir.resolve(RunFiles.STATS), RunJson.document(stats));
@@ -60,14 +72,23 @@ public final class SweepResults {
     return stats;
   }
 
-  List<ResultsRow> rows() {
-    List<ResultsRow> rows = new ArrayList<>();
+  List<ResultsTable.Row> rows() {
+    List<ResultsTable.Row> rows = new ArrayList<>();
     for (int r = 0; r < plan.size(); r++) {
       SweepPlan.PlannedRun run = plan.get(r);
-      RunMetrics metrics = records.get(r).metrics();
+      RunRecord record = records.get(r);
+      if (record == null) {
+        RunStatus status = statuses.get(r);
+        boolean failed = status != null && status.state() == RunStatus.State.FAILED;
+        rows.add(new UnfinishedRow(run.name(), run.variant(), run.arm(spec), run.axes(), false,
+            failed ? UnfinishedRow.FAILED : UnfinishedRow.NOT_RUN, failed ? status.error() : null));
+        continue;
+      }
+      RunMetrics metrics = record.metrics();
       String metric = metrics.selectionMetric();
-      TimeToTarget time = TimeToTarget.of(records.get(r).trajectory(), metric, TARGET_FRACTION);
-      rows.add(new ResultsRow(run.name(), run.variant(), run.arm(spec), run.axes(), selection.isSelected(r),
+      TimeToTarget time = TimeToTarget.of(record.trajectory(), metric, TARGET_FRACTION);
+      String status = SweepRunTask.PRUNED.equals(metrics.stopReason()) ? ResultsRow.PRUNED : ResultsRow.DONE;
+      rows.add(new ResultsRow(run.name(), run.variant(), run.arm(spec), run.axes(), selection.isSelected(r), status,
           metrics.bestEpoch(), metrics.epochsRun(), metrics.switchEpoch(), metric, metrics.validation().get(metric),
           metrics.test(), time.toBest().elapsedSeconds(), time.toFraction().epochs(),
           time.toFraction().elapsedSeconds(), metrics.userStableRank(), metrics.itemStableRank()));

@@ -18,9 +18,10 @@ import org.rankcf.framework.util.UserInputException;
 
 /**
  * Executes a sweep's runs into one folder through a {@link SweepExecutor} (by default {@code workers} threads
- * of this JVM). A run whose folder already holds metrics.json is skipped; a run interrupted half-way resumes
- * from its checkpoint. Every run's config is validated before the first one starts, so a typo in the last
- * variant does not surface hours later.
+ * of this JVM), all at once or, with {@code search.halving}, rung by rung ({@link SuccessiveHalving}). A run
+ * whose folder already holds metrics.json is skipped; a run interrupted half-way resumes from its checkpoint;
+ * a run that fails is recorded as failed and the others go on. Every run's config is validated before the
+ * first one starts, so a typo in the last variant does not surface hours later. Progress lines go to the log.
  */
 public final class SweepRunner {
   private final SweepSpec spec;
@@ -72,7 +73,15 @@ public final class SweepRunner {
     for (int r = 0; r < plan.size(); r++) {
       checkFinished(sweepDir.resolve(plan.get(r).name()), configs.get(r), discardChanged);
     }
-    executor.execute(tasks, log);
+    SweepProgress.start(sweepDir, spec.name(), plan);
+    try (ProgressMonitor progress = new ProgressMonitor(sweepDir, log)) {
+      if (spec.halving() == null) {
+        executor.execute(tasks, log);
+      } else {
+        new SuccessiveHalving(spec, plan, configs.stream().map(RunConfig::metric).toList(), sweepDir)
+            .run(tasks, executor, log);
+      }
+    }
     return plan;
   }
 
@@ -100,7 +109,7 @@ public final class SweepRunner {
       ObjectNode pinned = run.config().deepCopy().put("threads", config.threads());
       tasks.add(new SweepRunTask(run.index(), plan.size(), run.name(), pinned.toString(), sweepDir.toString(),
           repositoryRoot.toString(), dataRoot == null ? null : dataRoot.toString(), discardChanged,
-          damagedCheckpoint));
+          damagedCheckpoint, 0, false));
     }
     return tasks;
   }

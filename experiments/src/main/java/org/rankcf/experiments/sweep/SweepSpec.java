@@ -31,10 +31,31 @@ import org.rankcf.framework.util.ConfigException;
  * seed-key: seed                       # the axis holding replicates (default: seed)
  * compare: [[bpr, bpr+sr]]             # paired tests and speed-ups: [baseline, treatment]
  * </pre>
+ *
+ * <p>Searches beyond the grid: an axis may be a distribution ({@link AxisDistribution}), drawn
+ * {@code search.random.runs} times from {@code search.random.seed} ({@link RandomSearch}); each draw is run
+ * for every variant and every combination of the listed axes. {@code search.halving} ({@link Halving}) stops
+ * the losing runs of each selection group early.
+ *
+ * <pre>
+ * axes:
+ *   seed: [123]
+ *   train.optimizer.lr: {log-uniform: [1.0e-4, 1.0e-1]}
+ *   train.loss: {choice: [bpr, ssm]}
+ * select-over: [train.optimizer.lr, train.loss]
+ * search:
+ *   random: {runs: 20, seed: 1}
+ *   halving: {min-epochs: 5, max-epochs: 45, reduction: 3}
+ * </pre>
+ *
+ * @param axes the listed axes (a grid)
+ * @param random the random search over the distribution axes, or null
+ * @param halving successive halving, or null to train every run to its end
  */
 public record SweepSpec(
     String name, ObjectNode base, int workers, Map<String, ObjectNode> variants, Map<String, List<JsonNode>> axes,
-    List<String> selectOver, String seedKey, List<List<String>> compare, Path file) {
+    List<String> selectOver, String seedKey, List<List<String>> compare, Path file, RandomSearch random,
+    Halving halving) {
 
   /** Reads and validates a sweep file. */
   public static SweepSpec load(Path file) {
@@ -88,6 +109,7 @@ public record SweepSpec(
     }
 
     Map<String, List<JsonNode>> axes = new LinkedHashMap<>();
+    Map<String, AxisDistribution> distributions = new LinkedHashMap<>();
     JsonNode axesNode = root.raw("axes");
     if (axesNode != null && !axesNode.isNull()) {
       if (!axesNode.isObject()) {
@@ -96,8 +118,13 @@ public record SweepSpec(
       Iterator<Map.Entry<String, JsonNode>> fields = axesNode.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> e = fields.next();
+        if (AxisDistribution.describes(e.getValue())) {
+          distributions.put(e.getKey(), AxisDistribution.parse("axes." + e.getKey(), e.getValue()));
+          continue;
+        }
         if (!e.getValue().isArray() || e.getValue().isEmpty()) {
-          throw new ConfigException("axes." + e.getKey(), "must be a non-empty list of values");
+          throw new ConfigException("axes." + e.getKey(), "must be a non-empty list of values or a distribution "
+              + "({uniform | log-uniform | integer: [lo, hi]} or {choice: [values]})");
         }
         List<JsonNode> values = new ArrayList<>();
         e.getValue().forEach(values::add);
@@ -106,8 +133,9 @@ public record SweepSpec(
     }
     List<String> selectOver = new ArrayList<>();
     for (JsonNode key : root.list("select-over")) {
-      if (!axes.containsKey(key.asText())) {
-        throw new ConfigException("select-over", "'" + key.asText() + "' is not an axis; axes: " + axes.keySet());
+      if (!axes.containsKey(key.asText()) && !distributions.containsKey(key.asText())) {
+        throw new ConfigException("select-over", "'" + key.asText() + "' is not an axis; axes: " + axes.keySet()
+            + (distributions.isEmpty() ? "" : " and " + distributions.keySet()));
       }
       selectOver.add(key.asText());
     }
@@ -127,7 +155,45 @@ public record SweepSpec(
       }
       compare.add(names);
     }
+    ConfigNode search = root.child("search");
+    RandomSearch random = randomSearch(search, distributions);
+    Halving halving = halving(search);
+    search.finish();
     root.finish();
-    return new SweepSpec(name, base, workers, variants, axes, selectOver, seedKey, compare, file);
+    return new SweepSpec(name, base, workers, variants, axes, selectOver, seedKey, compare, file, random, halving);
+  }
+
+  private static RandomSearch randomSearch(ConfigNode search, Map<String, AxisDistribution> distributions) {
+    if (!search.has("random")) {
+      if (!distributions.isEmpty()) {
+        throw new ConfigException("axes." + distributions.keySet().iterator().next(), "a distribution axis needs "
+            + "search: {random: {runs: N, seed: S}}");
+      }
+      return null;
+    }
+    ConfigNode node = search.child("random");
+    if (distributions.isEmpty()) {
+      throw new ConfigException(node.path(), "needs at least one axis given as a distribution, e.g. "
+          + "train.optimizer.lr: {log-uniform: [1.0e-4, 1.0e-1]}");
+    }
+    int runs = Check.atLeast(node.key("runs"), node.integer("runs", 0), 1);
+    if (!node.has("seed")) {
+      throw new ConfigException(node.key("seed"), "is required: the same seed draws the same runs");
+    }
+    long seed = node.longValue("seed", 0);
+    node.finish();
+    return new RandomSearch(runs, seed, distributions);
+  }
+
+  private static Halving halving(ConfigNode search) {
+    if (!search.has("halving")) {
+      return null;
+    }
+    ConfigNode node = search.child("halving");
+    int min = Check.atLeast(node.key("min-epochs"), node.integer("min-epochs", 0), 1);
+    int max = Check.atLeast(node.key("max-epochs"), node.integer("max-epochs", 0), min);
+    int reduction = Check.atLeast(node.key("reduction"), node.integer("reduction", 3), 2);
+    node.finish();
+    return new Halving(min, max, reduction);
   }
 }

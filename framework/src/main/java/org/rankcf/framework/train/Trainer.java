@@ -111,11 +111,20 @@ public final class Trainer {
 
   /** Trains from the current state until early stopping or the epoch budget; restores the best model. */
   public TrainingResult fit() {
+    return fit(config.maxEpochs(), "max-epochs");
+  }
+
+  /**
+   * As {@link #fit()}, but ends at epoch {@code epochLimit} when that comes before the budget (a search's
+   * rung); the result's stop reason is then {@code limitReason}.
+   */
+  public TrainingResult fit(int epochLimit, String limitReason) {
     model.forward();
-    while (state.epoch < config.maxEpochs() && !state.stopped) {
+    int end = Math.min(epochLimit, config.maxEpochs());
+    while (state.epoch < end && !state.stopped) {
       runEpoch(state.epoch);
     }
-    String reason = state.stopped ? "early-stopping" : "max-epochs";
+    String reason = state.stopped ? "early-stopping" : state.epoch >= config.maxEpochs() ? "max-epochs" : limitReason;
     state.restoreBest(model);
     return new TrainingResult(state.bestEpoch, state.bestValidation, List.copyOf(state.records), reason,
         state.switchEpoch);

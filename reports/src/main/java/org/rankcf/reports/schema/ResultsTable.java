@@ -15,7 +15,8 @@ import java.util.Set;
 import org.rankcf.framework.util.UserInputException;
 
 /**
- * A sweep's results.json and results.csv: one {@link ResultsRow} per run, laid out flat. Flattening moves the
+ * A sweep's results.json and results.csv: one {@link ResultsRow} per run with metrics, one {@link UnfinishedRow}
+ * per run without (failed or not run), laid out flat. Flattening moves the
  * axes' entries into the row between {@code arm} and {@code selected}, names the validation value by the
  * selection metric and prefixes the test metrics; reading back undoes exactly that and binds the row.
  */
@@ -27,13 +28,16 @@ public final class ResultsTable {
 
   private ResultsTable() {}
 
+  /** A row of the table: a run with metrics or one without. */
+  public sealed interface Row permits ResultsRow, UnfinishedRow {}
+
   /** results.json's text. */
-  public static String json(List<ResultsRow> rows) {
+  public static String json(List<? extends Row> rows) {
     return RunJson.document(flat(rows));
   }
 
   /** results.csv's text: a column for every key of any row, in first-seen order; absent and null cells empty. */
-  public static String csv(List<ResultsRow> rows) {
+  public static String csv(List<? extends Row> rows) {
     ArrayNode flat = flat(rows);
     Set<String> columns = new LinkedHashSet<>();
     flat.forEach(row -> row.fieldNames().forEachRemaining(columns::add));
@@ -46,7 +50,7 @@ public final class ResultsTable {
     return RunCsv.write(List.copyOf(columns), cells);
   }
 
-  /** The rows of a sweep folder's results.json. */
+  /** The rows with metrics of a sweep folder's results.json (done or pruned runs; failed and unrun ones left out). */
   public static List<ResultsRow> read(Path sweepDir) {
     Path file = sweepDir.resolve(RunFiles.RESULTS);
     JsonNode rows = RunJson.readTree(file);
@@ -58,12 +62,16 @@ public final class ResultsTable {
       if (!row.isObject()) {
         throw UserInputException.inFile(file, "row " + out.size() + " is not an object");
       }
+      JsonNode status = row.get("status");
+      if (status != null && !status.asText().equals(ResultsRow.DONE) && !status.asText().equals(ResultsRow.PRUNED)) {
+        continue;
+      }
       out.add(RunJson.bind(nested((ObjectNode) row), ResultsRow.class, Map.of(), file + " row " + out.size(), 0));
     }
     return out;
   }
 
-  static ArrayNode flat(List<ResultsRow> rows) {
+  static ArrayNode flat(List<? extends Row> rows) {
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     rows.forEach(row -> out.add(flat((ObjectNode) RunJson.tree(row))));
     return out;

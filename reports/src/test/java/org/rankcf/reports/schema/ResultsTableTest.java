@@ -26,7 +26,7 @@ class ResultsTableTest {
     Map<String, Double> test = new LinkedHashMap<>();
     test.put("ndcg@20", ndcg);
     test.put("recall@20", 0.5);
-    return new ResultsRow(run, "bpr", arm, axes, true, 4, 6, -1, "ndcg@20", validation, test, 12.5, 3, Double.NaN,
+    return new ResultsRow(run, "bpr", arm, axes, true, "done", 4, 6, -1, "ndcg@20", validation, test, 12.5, 3, Double.NaN,
         30.0, 40.0);
   }
 
@@ -41,6 +41,7 @@ class ResultsTableTest {
           "seed" : 123,
           "train.loss" : "bpr",
           "selected" : true,
+          "status" : "done",
           "best_epoch" : 4,
           "epochs_run" : 6,
           "switch_epoch" : -1,
@@ -78,12 +79,12 @@ class ResultsTableTest {
     List<ResultsRow> rows = List.of(row("r000-bpr+sr", "bpr+sr lr=0.1", NODES.textNode(awkward), 0.25, 1.0e-5),
         row("r001", "ssm", objectAxis, null, Double.NaN));
     String csv = ResultsTable.csv(rows);
-    assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("run,variant,arm,seed,train.loss,selected,best_epoch,"
+    assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("run,variant,arm,seed,train.loss,selected,status,best_epoch,"
         + "epochs_run,switch_epoch,validation_ndcg@20,test_ndcg@20,test_recall@20,seconds_to_best,epochs_to_95,"
         + "seconds_to_95,user_stable_rank,item_stable_rank");
-    assertThat(csv).contains("\nr000-bpr+sr,bpr,bpr+sr lr=0.1,123,\"a, \"\"quoted\"\"\nvalue\",true,4,6,-1,0.25,1.0E-5,0.5,"
+    assertThat(csv).contains("\nr000-bpr+sr,bpr,bpr+sr lr=0.1,123,\"a, \"\"quoted\"\"\nvalue\",true,done,4,6,-1,0.25,1.0E-5,0.5,"
         + "12.5,3,NaN,30.0,40.0\n");
-    assertThat(csv).endsWith("\nr001,bpr,ssm,123,\"{\"\"name\"\":\"\"ssm\"\",\"\"temperature\"\":0.1}\",true,4,6,-1,,NaN,"
+    assertThat(csv).endsWith("\nr001,bpr,ssm,123,\"{\"\"name\"\":\"\"ssm\"\",\"\"temperature\"\":0.1}\",true,done,4,6,-1,,NaN,"
         + "0.5,12.5,3,NaN,30.0,40.0\n");
 
     CsvMapper mapper = new CsvMapper();
@@ -95,5 +96,31 @@ class ResultsTableTest {
       assertThat(read.get(1)).containsEntry("train.loss", "{\"name\":\"ssm\",\"temperature\":0.1}")
           .containsEntry("validation_ndcg@20", "");
     }
+  }
+
+  @Test
+  void runsWithoutMetricsAreRowsOfTheirOwnThatReadingLeavesOut(@TempDir Path tmp) throws IOException {
+    Map<String, JsonNode> axes = new LinkedHashMap<>();
+    axes.put("seed", NODES.numberNode(123));
+    axes.put("train.loss", NODES.textNode("bpr"));
+    List<ResultsTable.Row> rows = List.of(row("r000", "bpr", NODES.textNode("bpr"), 0.25, 0.125),
+        new UnfinishedRow("r001", "bpr", "bpr", axes, false, UnfinishedRow.FAILED, "train.tsv:3: bad line"),
+        new UnfinishedRow("r002", "bpr", "bpr", axes, false, UnfinishedRow.NOT_RUN, null));
+
+    String json = ResultsTable.json(rows);
+    assertThat(json).contains("""
+          "selected" : false,
+          "status" : "failed",
+          "error" : "train.tsv:3: bad line"
+        }""").contains("""
+          "selected" : false,
+          "status" : "not run"
+        }""");
+    String csv = ResultsTable.csv(rows);
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",item_stable_rank,error");
+    assertThat(csv).contains("\nr001,bpr,bpr,123,bpr,false,failed,,,,,,,,,,,,train.tsv:3: bad line\n");
+
+    Files.writeString(tmp.resolve(RunFiles.RESULTS), json);
+    assertThat(ResultsTable.read(tmp)).extracting(ResultsRow::run).containsExactly("r000");
   }
 }
