@@ -45,8 +45,9 @@ public final class Logits {
 
   /**
    * logsumexp of {@code z[offset .. offset + count)} with the maximum subtracted, so no exponential
-   * overflows (the exponentials are {@link FloatExp}'s, to a float ulp, as the scores are floats); writes {@code scale * softmax(z)} into {@code out} at the same positions ({@code out} may be
-   * {@code z}). Entries of -infinity take no part (weight 0); if all are, returns -infinity and writes 0s.
+   * overflows (the exponentials are {@link FloatExp}'s, to a float ulp, as the scores are floats); writes
+   * {@code scale * softmax(z)} into {@code out} at the same positions ({@code out} may be {@code z}).
+   * Entries of -infinity take no part (weight 0); if all are, returns -infinity and writes 0s.
    */
   public static double logSumExp(float[] z, int offset, int count, float[] out, double scale) {
     double max = Double.NEGATIVE_INFINITY;

@@ -17,6 +17,9 @@ public final class LossesModule extends AbstractModule {
     PluginBindings.losses(binder()).addBinding("sl").toInstance(SoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("bsl").toInstance(BilateralSoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("psl").toInstance(PairwiseSoftmaxLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("slatk").toInstance(SoftmaxAtKLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogclr").toInstance(SogClrLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogslatk").toInstance(SogClrLoss.AT_K_FACTORY);
     PluginBindings.losses(binder()).addBinding("llpauc").toInstance(LlpaucLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("advinfonce").toInstance(AdvInfoNceLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("guidedrec").toInstance(GuidedRecLoss.FACTORY);

@@ -21,9 +21,9 @@ import org.rankcf.framework.spi.Loss;
  * not depend on the thread count; it adds the gradients in another order than the pair-order scoring below,
  * which the losses that existed before it keep so that their runs repeat bit for bit.
  *
- * <p>In the pair-order scoring, scores are computed in parallel over pairs (partial sums combined in chunk order). The backward pass
- * runs the user side and the item side as two tasks, each adding into its own gradient array in pair order,
- * so repeated ids accumulate without races and results are reproducible.
+ * <p>In the pair-order scoring, scores are computed in parallel over pairs (partial sums combined in chunk
+ * order). The backward pass runs the user side and the item side as two tasks, each adding into its own
+ * gradient array in pair order, so repeated ids accumulate without races and results are reproducible.
  */
 public abstract class PairScoreLoss implements Loss {
   private final boolean cosine;
@@ -81,12 +81,16 @@ public abstract class PairScoreLoss implements Loss {
 
   /**
    * The loss with scores between rows of {@code users} and {@code items} (the raw or the normalised rows),
-   * adding {@code weight} times its gradient into {@code userGrad} / {@code itemGrad}: {@link #meanPairLoss}
-   * unless a subclass scores its pairs another way.
+   * adding {@code weight} times its gradient into {@code userGrad} / {@code itemGrad}.
    */
-  protected double lossOnRows(Batch batch, float[] users, float[] items, float[] userGrad, float[] itemGrad,
+  private double lossOnRows(Batch batch, float[] users, float[] items, float[] userGrad, float[] itemGrad,
       double weight) {
-    return meanPairLoss(batch, users, items, userGrad, itemGrad, weight);
+    if (fused == null) {
+      return meanPairLoss(batch, users, items, userGrad, itemGrad, weight);
+    }
+    requireNegatives(batch);
+    return fused.meanLoss(batch, users, items, userGrad, itemGrad, weight,
+        (b, rowScores, offset, count, rowSlopes) -> pairLoss(batch, b, rowScores, offset, count, rowSlopes));
   }
 
   /**

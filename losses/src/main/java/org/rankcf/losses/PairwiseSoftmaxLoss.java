@@ -53,6 +53,15 @@ public final class PairwiseSoftmaxLoss extends PairScoreLoss {
 
     /** psi'(d), only asked where psi is finite. */
     abstract double slope(double d);
+
+    static Activation named(String name) {
+      for (Activation activation : values()) {
+        if (activation.name().toLowerCase(Locale.ROOT).equals(name)) {
+          return activation;
+        }
+      }
+      throw new ConfigException("activation", "must be tanh, atan or relu (got " + name + ")");
+    }
   }
 
   /**
@@ -63,7 +72,7 @@ public final class PairwiseSoftmaxLoss extends PairScoreLoss {
     public static final Config DEFAULTS = new Config("relu", 1.0);
 
     public Config {
-      activationNamed(activation);
+      Activation.named(activation);
       Check.positive("temperature", temperature);
     }
   }
@@ -78,17 +87,8 @@ public final class PairwiseSoftmaxLoss extends PairScoreLoss {
 
   public PairwiseSoftmaxLoss(Config config) {
     super(true, true);
-    this.activation = activationNamed(config.activation());
+    this.activation = Activation.named(config.activation());
     this.inverseTemperature = 1 / config.temperature();
-  }
-
-  private static Activation activationNamed(String name) {
-    for (Activation activation : Activation.values()) {
-      if (activation.name().toLowerCase(Locale.ROOT).equals(name)) {
-        return activation;
-      }
-    }
-    throw new ConfigException("activation", "must be tanh, atan or relu (got " + name + ")");
   }
 
   @Override

@@ -43,10 +43,11 @@ public final class SampledSoftmaxLoss extends PairScoreLoss {
 
   /**
    * @param includePositive whether the positive is in the denominator; without it the loss is IR-Benchmark's
-   *     (cosine scores, fused pass)
+   *     (cosine scores, fused pass, no logQ)
    * @param scale c, multiplying the loss
    */
   SampledSoftmaxLoss(double temperature, boolean logq, boolean includePositive, double scale) {
+    // IR-Benchmark's variant: cosine scores on the fused pass
     super(!includePositive, !includePositive);
     this.inverseTemperature = 1 / temperature;
     this.logq = logq;
@@ -64,21 +65,33 @@ public final class SampledSoftmaxLoss extends PairScoreLoss {
 
   @Override
   protected double pairLoss(Batch batch, int b, float[] scores, int offset, int count, float[] slopes) {
+    if (!includePositive) {
+      return scale * softmaxRow(scores, offset, count, slopes, inverseTemperature, scale);
+    }
     int negatives = count - 1;
     float[] logQ = batch.negativeLogQ();
-    // the logits go into slopes first; crossEntropy / logSumExp then overwrite them with d loss / d score
-    for (int k = includePositive ? 0 : 1; k < count; k++) {
+    // the logits go into slopes first; crossEntropy then overwrites them with d loss / d score
+    for (int k = 0; k < count; k++) {
       double logit = scores[offset + k] * inverseTemperature;
       if (logq && k > 0) {
         logit -= logQ[b * negatives + k - 1];
       }
       slopes[offset + k] = (float) logit;
     }
-    if (includePositive) {
-      return Logits.crossEntropy(slopes, offset, count, 0, slopes, inverseTemperature);
+    return Logits.crossEntropy(slopes, offset, count, 0, slopes, inverseTemperature);
+  }
+
+  /**
+   * IR-Benchmark's SL of one row, l = log sum over the negatives of exp((c_neg - c_pos) / t) (no logQ);
+   * returns l and writes {@code scale} times its derivatives into {@code slopes}.
+   */
+  static double softmaxRow(float[] scores, int offset, int count, float[] slopes, double inverseTemperature,
+      double scale) {
+    for (int k = 1; k < count; k++) {
+      slopes[offset + k] = (float) (scores[offset + k] * inverseTemperature);
     }
-    double logSumExp = Logits.logSumExp(slopes, offset + 1, negatives, slopes, scale * inverseTemperature);
+    double logSumExp = Logits.logSumExp(slopes, offset + 1, count - 1, slopes, scale * inverseTemperature);
     slopes[offset] = (float) (-scale * inverseTemperature);
-    return scale * (logSumExp - scores[offset] * inverseTemperature);
+    return logSumExp - scores[offset] * inverseTemperature;
   }
 }

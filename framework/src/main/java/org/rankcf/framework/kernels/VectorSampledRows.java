@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API {@link SampledRows}. The dot products take four picked rows at a time, so each vector of x is
- * loaded once for four independent fused multiply-add chains (their lanes are summed by
- * {@link VectorKernels#laneSum}); they agree with the plain-Java path to float rounding. The gradient sums
+ * loaded once for four independent fused multiply-add chains (their lanes are summed in a
+ * fixed tree); they agree with the plain-Java path to float rounding. The gradient sums
  * keep up to four vectors of columns in registers over all picked rows with the plain path's product-then-add
  * per lane, so they agree with it bit for bit.
  */
@@ -21,6 +21,7 @@ final class VectorSampledRows implements SampledRows {
   public void gatherDots(float[] x, int xOff, float[] table, int[] rows, int rowsOff, int n, int dim, float[] out,
       int outOff) {
     int vectorEnd = dim - dim % FL;
+    float[] lanes = KernelScratch.get().tile(4 * FL);
     int k = 0;
     for (; k + 4 <= n; k += 4) {
       int r0 = rows[rowsOff + k] * dim;
@@ -38,10 +39,14 @@ final class VectorSampledRows implements SampledRows {
         s2 = FloatVector.fromArray(F, table, r2 + t).fma(xv, s2);
         s3 = FloatVector.fromArray(F, table, r3 + t).fma(xv, s3);
       }
-      out[outOff + k] = VectorKernels.laneSum(s0) + tail(x, xOff, table, r0, vectorEnd, dim);
-      out[outOff + k + 1] = VectorKernels.laneSum(s1) + tail(x, xOff, table, r1, vectorEnd, dim);
-      out[outOff + k + 2] = VectorKernels.laneSum(s2) + tail(x, xOff, table, r2, vectorEnd, dim);
-      out[outOff + k + 3] = VectorKernels.laneSum(s3) + tail(x, xOff, table, r3, vectorEnd, dim);
+      s0.intoArray(lanes, 0);
+      s1.intoArray(lanes, FL);
+      s2.intoArray(lanes, 2 * FL);
+      s3.intoArray(lanes, 3 * FL);
+      out[outOff + k] = laneSum(lanes, 0) + tail(x, xOff, table, r0, vectorEnd, dim);
+      out[outOff + k + 1] = laneSum(lanes, FL) + tail(x, xOff, table, r1, vectorEnd, dim);
+      out[outOff + k + 2] = laneSum(lanes, 2 * FL) + tail(x, xOff, table, r2, vectorEnd, dim);
+      out[outOff + k + 3] = laneSum(lanes, 3 * FL) + tail(x, xOff, table, r3, vectorEnd, dim);
     }
     for (; k < n; k++) {
       int r = rows[rowsOff + k] * dim;
@@ -49,8 +54,22 @@ final class VectorSampledRows implements SampledRows {
       for (int t = 0; t < vectorEnd; t += FL) {
         s = FloatVector.fromArray(F, table, r + t).fma(FloatVector.fromArray(F, x, xOff + t), s);
       }
-      out[outOff + k] = VectorKernels.laneSum(s) + tail(x, xOff, table, r, vectorEnd, dim);
+      s.intoArray(lanes, 0);
+      out[outOff + k] = laneSum(lanes, 0) + tail(x, xOff, table, r, vectorEnd, dim);
     }
+  }
+
+  /**
+   * The sum of lanes[from .. from + FL) in a fixed tree (halves, then their halves): stored and added as
+   * scalars, which costs a fraction of shuffling the lanes in registers on this path.
+   */
+  private static float laneSum(float[] lanes, int from) {
+    for (int width = FL / 2; width > 0; width /= 2) {
+      for (int l = 0; l < width; l++) {
+        lanes[from + l] += lanes[from + l + width];
+      }
+    }
+    return lanes[from];
   }
 
   private static float tail(float[] x, int xOff, float[] table, int row, int from, int dim) {

@@ -4,4 +4,9 @@ package org.rankcf.framework.spi;
 public interface Loss extends Objective {
   /** Whether the loss reads sampled negatives; if so the sampler must give at least one per pair. */
   boolean usesNegatives();
+
+  /** The state the loss keeps across steps ({@link LossState#NONE} for none). */
+  default LossState state() {
+    return LossState.NONE;
+  }
 }

@@ -18,4 +18,13 @@ public interface Objective {
   default boolean readsWholeTables() {
     return false;
   }
+
+  /**
+   * Whether the gradient holds part of the value constant (a stop-gradient, such as SogCLR's moving average),
+   * so that it is not the derivative of the value: the generic finite-difference check leaves such a term to
+   * its own test, against a reference that holds the same parts constant.
+   */
+  default boolean stopsGradients() {
+    return false;
+  }
 }

@@ -25,8 +25,10 @@ import org.rankcf.framework.spi.Model;
 
 /**
  * Saves and restores a trainer between epochs: parameters, the optimiser's step count and named state arrays, the best epoch's
- * parameters, the schedule and early-stopping counters, the epoch records and, when the loss owns
- * parameters ({@link org.rankcf.framework.spi.ParameterizedLoss}), those and their optimisers' state. Because every epoch's
+ * parameters, the schedule and early-stopping counters, the epoch records, for a loss that keeps state
+ * ({@link org.rankcf.framework.spi.LossState}) its named arrays, and when the loss owns parameters
+ * ({@link org.rankcf.framework.spi.ParameterizedLoss}) those and their optimisers' state (sections written
+ * only then, so the files of other runs are as before). Because every epoch's
  * randomness derives from (seed, epoch), a run resumed from a checkpoint ends exactly as an uninterrupted
  * one with the same seed and thread count.
  *
@@ -101,6 +103,10 @@ public final class Checkpoint {
       writeFloats(out, s.best.get(t).data());
     }
     writeOptimizer(out, trainer.optimizer());
+    Map<String, float[]> lossState = trainer.lossState();
+    if (!lossState.isEmpty()) {
+      writeNamedArrays(out, lossState);
+    }
     writeOwnParameters(out, trainer.ownParameters());
   }
 
@@ -138,6 +144,10 @@ public final class Checkpoint {
         readFloats(in, s.best.get(t).data(), file);
       }
       readOptimizer(in, trainer.optimizer(), file);
+      Map<String, float[]> lossState = trainer.lossState();
+      if (!lossState.isEmpty()) {
+        readNamedArrays(in, lossState, "loss state", "train.loss", file);
+      }
       readOwnParameters(in, trainer.ownParameters(), file);
     }
     trainer.model().forward();
@@ -216,8 +226,12 @@ public final class Checkpoint {
   /** The optimiser's step count and its state arrays by name, whatever the optimiser. */
   private static void writeOptimizer(DataOutputStream out, Optimizer optimizer) throws IOException {
     out.writeLong(optimizer.steps());
-    out.writeInt(optimizer.state().size());
-    for (Map.Entry<String, float[]> e : optimizer.state().entrySet()) {
+    writeNamedArrays(out, optimizer.state());
+  }
+
+  private static void writeNamedArrays(DataOutputStream out, Map<String, float[]> arrays) throws IOException {
+    out.writeInt(arrays.size());
+    for (Map.Entry<String, float[]> e : arrays.entrySet()) {
       out.writeUTF(e.getKey());
       writeFloats(out, e.getValue());
     }
@@ -225,16 +239,29 @@ public final class Checkpoint {
 
   private static void readOptimizer(DataInputStream in, Optimizer optimizer, Path file) throws IOException {
     optimizer.setSteps(in.readLong());
-    int count = in.readInt();
-    if (count != optimizer.state().size()) {
-      throw new IOException(file + ": the checkpoint holds " + count + " optimiser state arrays, the configured "
-          + "optimiser " + optimizer.state().size() + " (was it written with another train.optimizer?)");
+    readNamedArrays(in, optimizer.state(), "optimiser state", "train.optimizer", file);
+  }
+
+  /** Reads arrays written by {@link #writeNamedArrays} into {@code arrays}, whose names must match in order. */
+  private static void readNamedArrays(DataInputStream in, Map<String, float[]> arrays, String what, String key,
+      Path file) throws IOException {
+    int count;
+    try {
+      count = in.readInt();
+    } catch (EOFException e) {
+      count = 0;
     }
-    for (Map.Entry<String, float[]> e : optimizer.state().entrySet()) {
+    String owner = what.substring(0, what.indexOf(' '));
+    String hint = " (was it written with another " + key + "?)";
+    if (count != arrays.size()) {
+      throw new IOException(file + ": the checkpoint holds " + count + " " + what + " arrays, the configured "
+          + owner + " " + arrays.size() + hint);
+    }
+    for (Map.Entry<String, float[]> e : arrays.entrySet()) {
       String name = in.readUTF();
       if (!name.equals(e.getKey())) {
-        throw new IOException(file + ": the checkpoint's optimiser state '" + name + "' is not the configured "
-            + "optimiser's '" + e.getKey() + "' (was it written with another train.optimizer?)");
+        throw new IOException(file + ": the checkpoint's " + what + " '" + name + "' is not the configured "
+            + owner + "'s '" + e.getKey() + "'" + hint);
       }
       readFloats(in, e.getValue(), file);
     }

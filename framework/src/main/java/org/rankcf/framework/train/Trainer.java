@@ -1,6 +1,7 @@
 package org.rankcf.framework.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,7 +20,8 @@ import org.rankcf.framework.util.UserInputException;
 /**
  * The training loop. An epoch is: {@link StepSampling} draws the pair order, then each step's pairs and
  * negatives; {@link StepObjective} evaluates the phase's loss, regularizers and the model's auxiliary terms;
- * the {@link UpdateStrategy} (chosen once from the model's capabilities) steps the optimiser; after the
+ * the {@link UpdateStrategy} (chosen once from the model's capabilities) steps the optimiser, and a loss that
+ * keeps state sees the updated model ({@link org.rankcf.framework.spi.LossState}); after the
  * steps the selection metrics, the listeners' diagnostics (the spectra among them), {@link EarlyStopping}
  * and the {@link EpochRecord}. The best epoch's parameters are kept and restored at the end.
  *
@@ -90,6 +92,17 @@ public final class Trainer {
     return own.groups();
   }
 
+  /** The state arrays of the phases' losses by "phase/name" (for checkpoints); empty if they keep none. */
+  Map<String, float[]> lossState() {
+    Map<String, float[]> arrays = new LinkedHashMap<>();
+    for (Phase phase : new Phase[] {schedule.warm(), schedule.tune()}) {
+      if (phase != null) {
+        phase.loss().state().arrays().forEach((name, values) -> arrays.put(phase.name() + "/" + name, values));
+      }
+    }
+    return arrays;
+  }
+
   /** The mutable progress (for checkpoints). */
   public TrainerState state() {
     return state;
@@ -115,6 +128,7 @@ public final class Trainer {
     update.startEpoch(epoch);
     own.startEpoch(epoch);
     List<LossPass> passes = OwnParameterUpdates.passes(phase, epoch);
+    phase.loss().state().startEpoch(epoch);
     listeners.forEach(l -> l.epochStarted(epoch, phase.kind(), steps));
 
     EpochTotals totals = new EpochTotals();
@@ -138,6 +152,9 @@ public final class Trainer {
         own.afterPass(phase, pass);
         totals.addUpdateNanos(System.nanoTime() - updateStart);
       }
+      long stateStart = System.nanoTime();
+      phase.loss().state().afterStep(batch.batch(), model);
+      totals.addUpdateNanos(System.nanoTime() - stateStart);
       int done = step;
       listeners.forEach(l -> l.stepDone(epoch, done));
     }

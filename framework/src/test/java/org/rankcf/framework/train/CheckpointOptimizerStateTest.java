@@ -30,7 +30,7 @@ class CheckpointOptimizerStateTest {
   private static final Interactions TRAIN = SmallRuns.pairs();
 
   /** Half the squared score of each positive pair: enough gradient to fill the optimiser's state. */
-  private static final Loss SQUARED_SCORE = new Loss() {
+  static final Loss SQUARED_SCORE = new Loss() {
     @Override
     public boolean usesNegatives() {
       return true;
