@@ -77,7 +77,7 @@ public final class AdvInfoNceLoss extends PairScoreLoss implements Parameterized
   private float[] hardnessSlope = new float[0];
 
   public AdvInfoNceLoss(Config config, PluginContext context) {
-    super(true, false);
+    super(true, true);
     this.inverseTemperature = 1 / config.temperature();
     this.logNegativeWeight = Math.log(config.negativeWeight());
     this.adversarialEvery = config.adversarialEvery();

@@ -16,12 +16,23 @@ final class CatalogueRanks {
   /** Users scored per gemm call: enough rows to fill the tile kernel's register blocks. */
   private static final int USER_BLOCK = 16;
 
+  private final KernelPath kernels;
   private int[] positiveRank = new int[0];
   private int[] negativeRank = new int[0];
   /** Pairs grouped by user slot: pairs[start[s] .. start[s + 1]) are those of unique user s. */
   private int[] start = new int[0];
   private int[] pairs = new int[0];
   private float[][] buffers = new float[0][];
+
+  /** Ranks scored on the active kernel path. */
+  CatalogueRanks() {
+    this(Kernels.path());
+  }
+
+  /** Ranks scored on {@code kernels} (tests compare the paths). */
+  CatalogueRanks(KernelPath kernels) {
+    this.kernels = kernels;
+  }
 
   /** Rank of pair b's positive; valid after {@link #compute}. */
   int positive(int b) {
@@ -83,7 +94,6 @@ final class CatalogueRanks {
   }
 
   private void rankBlock(Batch batch, int first, int last, float[] buffer) {
-    KernelPath kernels = Kernels.path();
     int numItems = batch.itemTable().rows();
     int dim = batch.dim();
     int negatives = batch.negatives();

@@ -61,6 +61,12 @@ public final class LambdaLoss extends PairScoreLoss {
     return true;
   }
 
+  /** The ranks are held constant; LambdaLossTest checks the gradient against a reference that holds them. */
+  @Override
+  public boolean stopsGradients() {
+    return true;
+  }
+
   @Override
   public double valueAndGradient(Batch batch, double weight) {
     if (batch.negatives() > 0) {

@@ -71,6 +71,7 @@ public final class LlpaucLoss extends PairScoreLoss implements ParameterizedLoss
   private double gamma;
 
   public LlpaucLoss(Config config) {
+    super(false, true);
     this.alpha = config.alpha();
     this.beta = config.beta();
   }

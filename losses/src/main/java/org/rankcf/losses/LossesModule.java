@@ -17,14 +17,14 @@ public final class LossesModule extends AbstractModule {
     PluginBindings.losses(binder()).addBinding("sl").toInstance(SoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("bsl").toInstance(BilateralSoftmaxLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("psl").toInstance(PairwiseSoftmaxLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("slatk").toInstance(SoftmaxAtKLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogclr").toInstance(SogClrLoss.FACTORY);
+    PluginBindings.losses(binder()).addBinding("sogslatk").toInstance(SogClrLoss.AT_K_FACTORY);
     PluginBindings.losses(binder()).addBinding("llpauc").toInstance(LlpaucLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("advinfonce").toInstance(AdvInfoNceLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("guidedrec").toInstance(GuidedRecLoss.FACTORY);
     PluginBindings.losses(binder()).addBinding("lambdarank").toInstance(LambdaLoss.LAMBDARANK);
     PluginBindings.losses(binder()).addBinding("lambdaloss").toInstance(LambdaLoss.LAMBDALOSS);
     PluginBindings.losses(binder()).addBinding("lambdaloss-at-k").toInstance(LambdaLoss.LAMBDALOSS_AT_K);
-    PluginBindings.losses(binder()).addBinding("slatk").toInstance(SoftmaxAtKLoss.FACTORY);
-    PluginBindings.losses(binder()).addBinding("sogclr").toInstance(SogClrLoss.FACTORY);
-    PluginBindings.losses(binder()).addBinding("sogslatk").toInstance(SogClrLoss.AT_K_FACTORY);
   }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rankcf.framework.kernels.KernelPath;
+import org.rankcf.framework.kernels.Kernels;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.testing.GradientCheck;
 import org.rankcf.framework.testing.TestBatches;
@@ -75,20 +79,32 @@ class LambdaLossTest {
   }
 
   @Test
-  void twoThreadsGiveTheSameRanks() {
+  void bothKernelPathsAndTwoThreadsGiveTheBruteForceRanks() {
     Batch batch = TestBatches.random(40, 300, 8, 200, 3, 0.5, 7);
-    CatalogueRanks serial = new CatalogueRanks();
-    serial.compute(batch);
     int[][] expected = bruteForceRanks(batch);
-    try (Parallel parallel = new Parallel(2)) {
-      new BatchAssembler(batch).setParallel(parallel);
-      CatalogueRanks threaded = new CatalogueRanks();
-      threaded.compute(batch);
-      for (int b = 0; b < batch.size(); b++) {
-        assertThat(threaded.positive(b)).isEqualTo(serial.positive(b)).isEqualTo(expected[b][0]);
-        for (int k = 0; k < 3; k++) {
-          assertThat(threaded.negative(b * 3 + k)).isEqualTo(serial.negative(b * 3 + k)).isEqualTo(expected[b][1 + k]);
-        }
+    List<KernelPath> paths = new ArrayList<>(List.of(Kernels.scalar()));
+    if (Kernels.vector() != null) {
+      paths.add(Kernels.vector());
+    }
+    for (KernelPath path : paths) {
+      assertRanks(path, batch, expected);
+      try (Parallel parallel = new Parallel(2)) {
+        new BatchAssembler(batch).setParallel(parallel);
+        assertRanks(path, batch, expected);
+      }
+      new BatchAssembler(batch).setParallel(Parallel.serial());
+    }
+    assertThat(paths).hasSize(2);
+  }
+
+  private static void assertRanks(KernelPath path, Batch batch, int[][] expected) {
+    CatalogueRanks ranks = new CatalogueRanks(path);
+    ranks.compute(batch);
+    for (int b = 0; b < batch.size(); b++) {
+      assertThat(ranks.positive(b)).as("%s pair %d", path, b).isEqualTo(expected[b][0]);
+      for (int k = 0; k < batch.negatives(); k++) {
+        assertThat(ranks.negative(b * batch.negatives() + k)).as("%s pair %d negative %d", path, b, k)
+            .isEqualTo(expected[b][1 + k]);
       }
     }
   }

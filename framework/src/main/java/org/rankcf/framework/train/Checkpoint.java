@@ -25,10 +25,10 @@ import org.rankcf.framework.spi.Model;
 
 /**
  * Saves and restores a trainer between epochs: parameters, the optimiser's step count and named state arrays, the best epoch's
- * parameters, the schedule and early-stopping counters, the epoch records and, when the loss owns
- * parameters ({@link org.rankcf.framework.spi.ParameterizedLoss}), those and their optimisers' state, and, for a
- * loss that keeps state ({@link org.rankcf.framework.spi.LossState}), its named arrays (sections written only
- * then, so the files of other runs are as before). Because every epoch's
+ * parameters, the schedule and early-stopping counters, the epoch records, for a loss that keeps state
+ * ({@link org.rankcf.framework.spi.LossState}) its named arrays, and when the loss owns parameters
+ * ({@link org.rankcf.framework.spi.ParameterizedLoss}) those and their optimisers' state (sections written
+ * only then, so the files of other runs are as before). Because every epoch's
  * randomness derives from (seed, epoch), a run resumed from a checkpoint ends exactly as an uninterrupted
  * one with the same seed and thread count.
  *
@@ -103,11 +103,11 @@ public final class Checkpoint {
       writeFloats(out, s.best.get(t).data());
     }
     writeOptimizer(out, trainer.optimizer());
-    writeOwnParameters(out, trainer.ownParameters());
     Map<String, float[]> lossState = trainer.lossState();
     if (!lossState.isEmpty()) {
       writeNamedArrays(out, lossState);
     }
+    writeOwnParameters(out, trainer.ownParameters());
   }
 
   /**
@@ -144,11 +144,11 @@ public final class Checkpoint {
         readFloats(in, s.best.get(t).data(), file);
       }
       readOptimizer(in, trainer.optimizer(), file);
-      readOwnParameters(in, trainer.ownParameters(), file);
       Map<String, float[]> lossState = trainer.lossState();
       if (!lossState.isEmpty()) {
         readNamedArrays(in, lossState, "loss state", "train.loss", file);
       }
+      readOwnParameters(in, trainer.ownParameters(), file);
     }
     trainer.model().forward();
   }

@@ -9,7 +9,6 @@ import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -65,29 +64,16 @@ public abstract class PluginChecks {
       // small batches where ids repeat; float differences of the objective itself
       GradientCheck.assertGradientMatches(named.create().apply(context()), TestBatches.repeatingIds(3, 0.7, 5),
           1e-2, 2e-2);
-      if (!rankWeightedObjectives().contains(named.name())) {
-        GradientCheck.assertTableGradientMatches(named.create().apply(context()), TestBatches.repeatingIds(3, 0.7, 6),
-            1e-2, 2e-2);
-      }
+      GradientCheck.assertTableGradientMatches(named.create().apply(context()), TestBatches.repeatingIds(3, 0.7, 6),
+          1e-2, 2e-2);
     }));
-  }
-
-  /**
-   * Objectives (as "loss NAME") weighted by constants taken from the whole tables, such as catalogue ranks
-   * held without gradient: perturbing a table entry moves those step-wise, so central differences over the
-   * tables are not their gradient and the table check is skipped; their own tests check the gradient with
-   * the constants held.
-   */
-  protected Set<String> rankWeightedObjectives() {
-    return Set.of();
   }
 
   @TestFactory
   Stream<DynamicTest> objectivesGiveTheSerialResultOnTwoThreadsAndTheSameBitsOnEveryRepeat() {
     return objectives().map(named -> DynamicTest.dynamicTest(named.name(), () -> {
       Objective objective = named.create().apply(context());
-      // ids inside the context's catalogue: a loss may keep per-user or per-item parameters sized from it
-      Batch batch = TestBatches.random(40, 60, DIM, 300, 2, 0.5, 21);
+      Batch batch = TestBatches.random(150, 200, DIM, 300, 2, 0.5, 21);
       clear(batch);
       double serial = objective.valueAndGradient(batch, 1.0);
       float[][] serialGrads = grads(batch);
