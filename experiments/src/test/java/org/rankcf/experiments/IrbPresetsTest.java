@@ -45,11 +45,11 @@ class IrbPresetsTest {
       "health-mf-slatk20.yaml", "slatk", "food-mf-slatk20.yaml", "slatk"));
 
   @Test
-  void theFolderHoldsExactlyTheListedPresetsAndOneSweep() throws IOException {
+  void theFolderHoldsExactlyTheListedPresetsAndASweepForEach() throws IOException {
     try (Stream<Path> files = Files.list(FOLDER)) {
       Set<String> names = new TreeSet<>(files.map(p -> p.getFileName().toString()).toList());
       Set<String> expected = new TreeSet<>(PRESETS.keySet());
-      expected.add("sweep-health-mf-bpr.yaml");
+      PRESETS.keySet().forEach(preset -> expected.add("sweep-" + preset));
       assertThat(names).isEqualTo(expected);
     }
     assertThat(new TreeSet<>(PRESETS.values()))
@@ -109,12 +109,15 @@ class IrbPresetsTest {
   }
 
   @Test
-  void theSweepRepeatsTheBprRowOverFiveSeeds() {
-    SweepSpec sweep = SweepSpec.load(FOLDER.resolve("sweep-health-mf-bpr.yaml"));
-    assertThat(sweep.base().get("name").asText()).isEqualTo("health-mf-bpr");
-    assertThat(sweep.axes()).containsOnlyKeys("seed");
-    assertThat(sweep.axes().get("seed")).extracting(JsonNode::asLong).containsExactly(2024L, 2025L, 2026L, 2027L, 2028L);
-    assertThat(sweep.seedKey()).isEqualTo("seed");
+  void eachSweepRepeatsItsPresetsRowOverFiveSeeds() {
+    PRESETS.keySet().forEach(preset -> {
+      SweepSpec sweep = SweepSpec.load(FOLDER.resolve("sweep-" + preset));
+      assertThat(sweep.base().get("name").asText()).isEqualTo(preset.replace(".yaml", ""));
+      assertThat(sweep.axes()).containsOnlyKeys("seed");
+      assertThat(sweep.axes().get("seed")).extracting(JsonNode::asLong)
+          .containsExactly(2024L, 2025L, 2026L, 2027L, 2028L);
+      assertThat(sweep.seedKey()).isEqualTo("seed");
+    });
   }
 
   /** The BPR preset's protocol on the bundled data, three epochs: validation only after the last. */
