@@ -22,6 +22,7 @@ final class UserQuantile {
   private final int[] truncatedPtr;
   private final int[] truncatedItems;
   private float[] rowBeta = new float[0];
+  private double[] itemNorms = new double[0];
   private boolean updating;
 
   UserQuantile(Interactions train, int k, int interval) {
@@ -81,15 +82,17 @@ final class UserQuantile {
     if (rowBeta.length < size) {
       rowBeta = new float[size];
     }
+    itemNorms(model);
     batch.parallel().forRange(size, 8 * batch.parallel().threads(), (chunk, from, to) -> {
       float[] scores = new float[0];
+      float[] top = new float[k];
       for (int b = from; b < to; b++) {
         int user = batch.userIds()[b];
         int count = truncatedLength(user) + batch.negatives();
         if (scores.length < count) {
           scores = new float[count];
         }
-        rowBeta[b] = kthLargest(rowScores(batch, model, b, user, scores), count);
+        rowBeta[b] = kthLargest(rowScores(batch, model, b, user, scores), count, k, top);
       }
     });
     for (int b = 0; b < size; b++) {
@@ -105,22 +108,61 @@ final class UserQuantile {
     double userNorm = norm(users, user * dim, dim);
     int n = 0;
     for (int t = truncatedPtr[user]; t < truncatedPtr[user + 1]; t++) {
-      scores[n++] = cosine(users, user * dim, userNorm, items, truncatedItems[t] * dim, dim);
+      scores[n++] = cosine(users, user * dim, userNorm, items, truncatedItems[t], dim);
     }
     for (int j = 0; j < batch.negatives(); j++) {
-      scores[n++] = cosine(users, user * dim, userNorm, items, batch.negativeIds()[b * batch.negatives() + j] * dim, dim);
+      scores[n++] = cosine(users, user * dim, userNorm, items, batch.negativeIds()[b * batch.negatives() + j], dim);
     }
     return scores;
   }
 
-  private float kthLargest(float[] scores, int count) {
-    Arrays.sort(scores, 0, count);
-    return scores[Math.max(count - k, 0)];
+  /** The norms of the updated item rows, once per step rather than once per (row, item) cosine. */
+  private void itemNorms(Model model) {
+    float[] items = model.items().data();
+    int dim = model.dim();
+    int rows = model.items().rows();
+    if (itemNorms.length < rows) {
+      itemNorms = new double[rows];
+    }
+    for (int i = 0; i < rows; i++) {
+      itemNorms[i] = norm(items, i * dim, dim);
+    }
   }
 
-  private static float cosine(float[] users, int user, double userNorm, float[] items, int item, int dim) {
-    double dot = Kernels.path().dot(users, user, items, item, dim);
-    return (float) (dot / (userNorm * norm(items, item, dim)));
+  /**
+   * The K-th largest of {@code scores[0, count)} (the smallest if count &lt; K), in {@link Float#compare}'s
+   * order, as sorting would give it, kept in a sorted buffer of the K largest so far: O(count) for a row whose
+   * few high scores arrive early, instead of a sort of all M + N.
+   */
+  static float kthLargest(float[] scores, int count, int k, float[] top) {
+    if (count <= k) {
+      float min = scores[0];
+      for (int n = 1; n < count; n++) {
+        min = Float.compare(scores[n], min) < 0 ? scores[n] : min;
+      }
+      return min;
+    }
+    // top[0] is the smallest of the K kept; insertion keeps top ascending
+    System.arraycopy(scores, 0, top, 0, k);
+    Arrays.sort(top);
+    for (int n = k; n < count; n++) {
+      float score = scores[n];
+      if (Float.compare(score, top[0]) <= 0) {
+        continue;
+      }
+      int at = 0;
+      while (at + 1 < k && Float.compare(top[at + 1], score) < 0) {
+        top[at] = top[at + 1];
+        at++;
+      }
+      top[at] = score;
+    }
+    return top[0];
+  }
+
+  private float cosine(float[] users, int user, double userNorm, float[] items, int item, int dim) {
+    double dot = Kernels.path().dot(users, user, items, item * dim, dim);
+    return (float) (dot / (userNorm * itemNorms[item]));
   }
 
   /** The norm with {@link UnitRows}' floor, as the loss's cosines have it. */
