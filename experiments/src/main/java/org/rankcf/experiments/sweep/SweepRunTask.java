@@ -13,6 +13,7 @@ import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.experiments.run.DamagedCheckpoint;
 import org.rankcf.experiments.run.TrainingRun;
 import org.rankcf.framework.plugin.PluginRegistry;
+import org.rankcf.reports.schema.ResultsRow;
 
 /**
  * One run of a sweep, self-contained so that it can be shipped to another JVM: the config travels as JSON
@@ -26,8 +27,8 @@ import org.rankcf.framework.plugin.PluginRegistry;
 public record SweepRunTask(int index, int total, String name, String configJson, String sweepDir,
     String repositoryRoot, String dataRoot, boolean discardChanged, DamagedCheckpoint damagedCheckpoint,
     int rungEpochs, boolean prune) implements Serializable {
-  /** The stop reason in metrics.json of a run the search stopped. */
-  public static final String PRUNED = "pruned";
+  /** The stop reason in metrics.json of a run the search stopped: the same word as its results row's status. */
+  public static final String PRUNED = ResultsRow.PRUNED;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** This run trained up to {@code epochs} and paused there, or (when {@code prune}) ended there as pruned. */
