@@ -17,6 +17,8 @@ public final class DistinctUniformSampler implements Sampler {
   private final Interactions train;
   private final boolean reject;
   private final int numItems;
+  /** Taken once, as in {@link UniformSampler}. */
+  private final double logProbability;
   /** A permutation of the items; the identity between pairs. */
   private final int[] pool;
   private final boolean[] excluded;
@@ -29,6 +31,7 @@ public final class DistinctUniformSampler implements Sampler {
     this.train = train;
     this.reject = config.rejectPositives();
     this.numItems = train.numItems();
+    this.logProbability = -Math.log(numItems);
     this.pool = new int[numItems];
     for (int i = 0; i < numItems; i++) {
       pool[i] = i;
@@ -111,6 +114,6 @@ public final class DistinctUniformSampler implements Sampler {
   /** Uniform over the catalogue, as {@link UniformSampler} reports it: a constant, so logQ shifts all alike. */
   @Override
   public double logProbability(int item) {
-    return -Math.log(numItems);
+    return logProbability;
   }
 }
