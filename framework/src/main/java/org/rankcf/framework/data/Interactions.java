@@ -129,6 +129,13 @@ public final class Interactions {
     return Arrays.binarySearch(userItems, userPtr[user], userPtr[user + 1], item) >= 0;
   }
 
+  /** Sets {@code marks[i] = value} for every item i of the user (samplers mark them to test draws in O(1)). */
+  public void markItems(int user, boolean[] marks, boolean value) {
+    for (int p = userPtr[user]; p < userPtr[user + 1]; p++) {
+      marks[userItems[p]] = value;
+    }
+  }
+
   /** The user of every pair in CSR order (parallel to {@link #userItems()}). */
   public int[] pairUsers() {
     int[] users = new int[userItems.length];

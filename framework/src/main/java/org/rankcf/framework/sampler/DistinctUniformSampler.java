@@ -104,11 +104,7 @@ public final class DistinctUniformSampler implements Sampler {
     if (!reject) {
       return;
     }
-    int[] ptr = train.userPtr();
-    int[] items = train.userItems();
-    for (int p = ptr[user]; p < ptr[user + 1]; p++) {
-      excluded[items[p]] = value;
-    }
+    train.markItems(user, excluded, value);
   }
 
   /** Uniform over the catalogue, as {@link UniformSampler} reports it: a constant, so logQ shifts all alike. */
