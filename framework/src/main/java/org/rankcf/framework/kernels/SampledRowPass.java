@@ -34,6 +34,8 @@ public final class SampledRowPass {
   private double[] values = new double[0];
   private float[] rowGrad = new float[0];
   private int[] itemStart = new int[0];
+  /** Per chunk of pairs, per item: the chunk's count, then its next slot ({@link #groupByItem}). */
+  private int[] chunkStart = new int[0];
   private int[] entryUser = new int[0];
   private float[] entrySlope = new float[0];
 
@@ -90,25 +92,46 @@ public final class SampledRowPass {
     kernel.gatherAxpy(1f, slopes, offset, items, rowItems, offset, count, dim, rowGrad, b * dim);
   }
 
-  /** Counting sort of the (row, slot) pairs by item, stable: each item's pairs stay in row order. */
+  /**
+   * Counting sort of the (row, slot) pairs by item, stable: each item's pairs stay in row order. Parallel over
+   * contiguous chunks of pairs: each chunk counts its items, a chunk's pairs of item j are placed after those
+   * of the chunks before it, so the order is the sequential sort's for any chunking.
+   */
   private void groupByItem(Batch batch, int pairs, int count) {
     int numItems = batch.numUniqueItems();
-    Arrays.fill(itemStart, 0, numItems + 1, 0);
-    for (int e = 0; e < pairs; e++) {
-      itemStart[rowItems[e] + 1]++;
+    Parallel parallel = batch.parallel();
+    int chunks = Math.max(1, Math.min(parallel.threads(), pairs));
+    int stride = numItems + 1;
+    if (chunkStart.length < chunks * stride) {
+      chunkStart = new int[chunks * stride];
     }
+    parallel.forRange(pairs, chunks, (chunk, from, to) -> {
+      int base = chunk * stride;
+      Arrays.fill(chunkStart, base, base + stride, 0);
+      for (int e = from; e < to; e++) {
+        chunkStart[base + rowItems[e]]++;
+      }
+    });
+    // chunkStart[c][j]: where chunk c's first pair of item j goes; itemStart[j]: item j's first slot
+    int next = 0;
     for (int j = 0; j < numItems; j++) {
-      itemStart[j + 1] += itemStart[j];
+      itemStart[j] = next;
+      for (int c = 0; c < chunks; c++) {
+        int n = chunkStart[c * stride + j];
+        chunkStart[c * stride + j] = next;
+        next += n;
+      }
     }
+    itemStart[numItems] = next;
     int[] userRow = batch.userRow();
-    // itemStart[j] moves to the end of item j's range while filling, then is shifted back
-    for (int e = 0; e < pairs; e++) {
-      int slot = itemStart[rowItems[e]]++;
-      entryUser[slot] = userRow[e / count];
-      entrySlope[slot] = slopes[e];
-    }
-    System.arraycopy(itemStart, 0, itemStart, 1, numItems);
-    itemStart[0] = 0;
+    parallel.forRange(pairs, chunks, (chunk, from, to) -> {
+      int base = chunk * stride;
+      for (int e = from; e < to; e++) {
+        int slot = chunkStart[base + rowItems[e]]++;
+        entryUser[slot] = userRow[e / count];
+        entrySlope[slot] = slopes[e];
+      }
+    });
   }
 
   private void reserve(int size, int count, int dim, int numItems) {
