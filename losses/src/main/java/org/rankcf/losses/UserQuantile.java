@@ -3,9 +3,12 @@ package org.rankcf.losses;
 import java.util.Arrays;
 import org.rankcf.framework.batch.Batch;
 import org.rankcf.framework.data.Interactions;
+import org.rankcf.framework.kernels.KernelPath;
 import org.rankcf.framework.kernels.Kernels;
+import org.rankcf.framework.kernels.SampledRows;
 import org.rankcf.framework.objective.UnitRows;
 import org.rankcf.framework.spi.Model;
+import org.rankcf.framework.util.Parallel;
 
 /**
  * SL@K's per-user estimate beta_u of the K-th largest cosine score (LOSSES.md L6), initially 0. In an update
@@ -21,12 +24,22 @@ final class UserQuantile {
   private final float[] beta;
   private final int[] truncatedPtr;
   private final int[] truncatedItems;
-  private float[] rowBeta = new float[0];
+  private final KernelPath kernels;
+  private final int[] seenInStep;
+  private int stamp;
+  private int[] lastRows = new int[0];
   private double[] itemNorms = new double[0];
   private boolean updating;
 
   UserQuantile(Interactions train, int k, int interval) {
+    this(train, k, interval, Kernels.path());
+  }
+
+  /** With the given kernel path for the cosines (tests compare the paths). */
+  UserQuantile(Interactions train, int k, int interval, KernelPath kernels) {
     this.k = k;
+    this.kernels = kernels;
+    this.seenInStep = new int[train.numUsers()];
     this.interval = interval;
     this.beta = new float[train.numUsers()];
     int kept = (int) Math.floor(percentile90(train));
@@ -73,31 +86,51 @@ final class UserQuantile {
     updating = (epoch + 1) % interval == 0;
   }
 
-  /** In an update epoch, the rows' new estimates from the updated model, written in row order. */
+  /**
+   * In an update epoch, the rows' new estimates from the updated model, written in row order: only the last row
+   * of each user in the batch decides its beta, so only those rows are scored, each on its own (a user's value
+   * depends on that row alone, whatever the thread count).
+   */
   void afterStep(Batch batch, Model model) {
     if (!updating) {
       return;
     }
-    int size = batch.size();
-    if (rowBeta.length < size) {
-      rowBeta = new float[size];
-    }
-    itemNorms(model);
-    batch.parallel().forRange(size, 8 * batch.parallel().threads(), (chunk, from, to) -> {
+    int count = lastRowsOfUsers(batch);
+    itemNorms(model, batch.parallel());
+    batch.parallel().forRange(count, 8 * batch.parallel().threads(), (chunk, from, to) -> {
       float[] scores = new float[0];
       float[] top = new float[k];
-      for (int b = from; b < to; b++) {
+      for (int r = from; r < to; r++) {
+        int b = lastRows[r];
         int user = batch.userIds()[b];
-        int count = truncatedLength(user) + batch.negatives();
-        if (scores.length < count) {
-          scores = new float[count];
+        int length = truncatedLength(user) + batch.negatives();
+        if (scores.length < length) {
+          scores = new float[length];
         }
-        rowBeta[b] = kthLargest(rowScores(batch, model, b, user, scores), count, k, top);
+        beta[user] = kthLargest(rowScores(batch, model, b, user, scores), length, k, top);
       }
     });
-    for (int b = 0; b < size; b++) {
-      beta[batch.userIds()[b]] = rowBeta[b];
+  }
+
+  /** Fills {@link #lastRows} with the batch rows after which the row's user does not occur again; their count. */
+  private int lastRowsOfUsers(Batch batch) {
+    int size = batch.size();
+    if (lastRows.length < size) {
+      lastRows = new int[size];
     }
+    if (++stamp == Integer.MAX_VALUE) {
+      Arrays.fill(seenInStep, 0);
+      stamp = 1;
+    }
+    int count = 0;
+    for (int b = size - 1; b >= 0; b--) {
+      int user = batch.userIds()[b];
+      if (seenInStep[user] != stamp) {
+        seenInStep[user] = stamp;
+        lastRows[count++] = b;
+      }
+    }
+    return count;
   }
 
   /** Cosines of the row's user with P~_u, then with the row's negatives, into {@code scores}. */
@@ -105,28 +138,35 @@ final class UserQuantile {
     float[] users = model.users().data();
     float[] items = model.items().data();
     int dim = model.dim();
-    double userNorm = norm(users, user * dim, dim);
-    int n = 0;
-    for (int t = truncatedPtr[user]; t < truncatedPtr[user + 1]; t++) {
-      scores[n++] = cosine(users, user * dim, userNorm, items, truncatedItems[t], dim);
+    int kept = truncatedLength(user);
+    int negatives = batch.negatives();
+    SampledRows rows = kernels.sampledRows();
+    rows.gatherDots(users, user * dim, items, truncatedItems, truncatedPtr[user], kept, dim, scores, 0);
+    rows.gatherDots(users, user * dim, items, batch.negativeIds(), b * negatives, negatives, dim, scores, kept);
+    double userNorm = norm(kernels, users, user * dim, dim);
+    for (int n = 0; n < kept; n++) {
+      scores[n] = (float) (scores[n] / (userNorm * itemNorms[truncatedItems[truncatedPtr[user] + n]]));
     }
-    for (int j = 0; j < batch.negatives(); j++) {
-      scores[n++] = cosine(users, user * dim, userNorm, items, batch.negativeIds()[b * batch.negatives() + j], dim);
+    for (int j = 0; j < negatives; j++) {
+      int item = batch.negativeIds()[b * negatives + j];
+      scores[kept + j] = (float) (scores[kept + j] / (userNorm * itemNorms[item]));
     }
     return scores;
   }
 
   /** The norms of the updated item rows, once per step rather than once per (row, item) cosine. */
-  private void itemNorms(Model model) {
+  private void itemNorms(Model model, Parallel parallel) {
     float[] items = model.items().data();
     int dim = model.dim();
     int rows = model.items().rows();
     if (itemNorms.length < rows) {
       itemNorms = new double[rows];
     }
-    for (int i = 0; i < rows; i++) {
-      itemNorms[i] = norm(items, i * dim, dim);
-    }
+    parallel.forRange(rows, (chunk, from, to) -> {
+      for (int i = from; i < to; i++) {
+        itemNorms[i] = norm(kernels, items, i * dim, dim);
+      }
+    });
   }
 
   /**
@@ -160,13 +200,8 @@ final class UserQuantile {
     return top[0];
   }
 
-  private float cosine(float[] users, int user, double userNorm, float[] items, int item, int dim) {
-    double dot = Kernels.path().dot(users, user, items, item * dim, dim);
-    return (float) (dot / (userNorm * itemNorms[item]));
-  }
-
   /** The norm with {@link UnitRows}' floor, as the loss's cosines have it. */
-  private static double norm(float[] x, int from, int dim) {
-    return Math.max(Math.sqrt(Kernels.path().dot(x, from, x, from, dim)), UnitRows.MIN_NORM);
+  private static double norm(KernelPath kernels, float[] x, int from, int dim) {
+    return Math.max(Math.sqrt(kernels.dot(x, from, x, from, dim)), UnitRows.MIN_NORM);
   }
 }

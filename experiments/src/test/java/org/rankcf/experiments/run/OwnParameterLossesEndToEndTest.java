@@ -38,11 +38,15 @@ class OwnParameterLossesEndToEndTest {
         .isGreaterThan(1.5 * epochs.get(0).validation().get("ndcg@20"));
   }
 
-  /** Interrupted after epoch 1 (advinfonce: its adversarial epoch), resumed, and compared with a whole run. */
+  /**
+   * Interrupted after epoch 1 (advinfonce: its adversarial epoch; slatk: its beta update, checkpointed), resumed,
+   * and compared with a whole run.
+   */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "train.loss={name: llpauc, alpha: 0.7, beta: 0.1}|model.init-std=0.01",
       "train.loss={name: advinfonce, temperature: 0.2, adversarial-every: 2}|train.sampler.negatives=16;train.optimizer.lr=0.1;model.init-std=1.0",
+      "train.loss={name: slatk, k: 20, temperature: 0.2, quantile-temperature: 2.5, quantile-interval: 2}|train.sampler.negatives=32;train.optimizer.lr=0.05;model.init-std=1.0",
   })
   void anInterruptedRunResumesToTheSameBits(String loss, String extra, @TempDir Path parent, @TempDir Path whole) {
     TrainingRun interrupted = new TrainingRun(config(loss, extra), Path.of(".."), null);
