@@ -28,22 +28,13 @@ import org.rankcf.framework.util.ConfigException;
  * epochs, reduction 2, against the uninterrupted grid of the same runs.
  */
 class AsynchronousHalvingTest {
+  /** The search examples' Last.fm base (experiments/configs/search), made small. */
   private static final String SWEEP = """
       name: asha
       workers: %d
-      base:
-        seed: 7
-        threads: 1
-        data: {path: builtin:lastfm, split: given, validation: 0.1}
-        model: {name: mf, dim: 16, init: normal, init-std: 0.1}
-        train:
-          epochs: 4
-          batch-size: 2048
-          metric: ndcg@20
-          loss: bpr
-          sampler: {name: uniform, negatives: 1}
-          optimizer: {lr: 0.01, weight-decay: 1.0e-5}
-        eval: {ks: [20]}
+      base: %s
+      variants:
+        small: {model.dim: 16, train.epochs: 4}
       axes:
         seed: [7]
         train.optimizer.lr: [0.0001, 0.0003, 0.001, 0.002, 0.004, 0.008, 0.015, 0.03]
@@ -63,12 +54,12 @@ class AsynchronousHalvingTest {
 
   @BeforeAll
   static void runTheGrid() throws IOException {
-    grid = sweep(spec(shared, "grid", SWEEP.formatted(2)), shared.resolve("grid"), null);
+    grid = sweep(spec(shared, "grid", sweepFile(2)), shared.resolve("grid"), null);
   }
 
   @Test
   void everyRunEndsOnceAndTheRunsThatWentOnEqualTheUninterruptedOnes() throws IOException {
-    Path asha = sweep(spec(tmp, "asha", SWEEP.formatted(2) + ASHA), tmp.resolve("asha"), null);
+    Path asha = sweep(spec(tmp, "asha", sweepFile(2) + ASHA), tmp.resolve("asha"), null);
 
     Map<String, JsonNode> rows = rows(asha);
     assertThat(rows).hasSize(RUNS);
@@ -111,7 +102,7 @@ class AsynchronousHalvingTest {
       assertThat(leader == null || leader.equals(best)).as("the leader at %d epochs is %s: %s", rung, best, table).isTrue();
       leader = best;
     }
-    Path asha = sweep(spec(tmp, "asha", SWEEP.formatted(2) + ASHA), tmp.resolve("asha"), null);
+    Path asha = sweep(spec(tmp, "asha", sweepFile(2) + ASHA), tmp.resolve("asha"), null);
     JsonNode row = rows(asha).get(leader);
     assertThat(row.get("status").asText()).isEqualTo("done");
     assertThat(row.get("epochs_run").asInt()).isEqualTo(4);
@@ -120,7 +111,7 @@ class AsynchronousHalvingTest {
 
   @Test
   void oneWorkerTakesTheSameDecisionsTwice() throws IOException {
-    SweepSpec spec = spec(tmp, "asha", SWEEP.formatted(1) + ASHA);
+    SweepSpec spec = spec(tmp, "asha", sweepFile(1) + ASHA);
     Map<String, JsonNode> first = timeless(rows(sweep(spec, tmp.resolve("first"), null)));
     Map<String, JsonNode> second = timeless(rows(sweep(spec, tmp.resolve("second"), null)));
     assertThat(second).isEqualTo(first);
@@ -128,7 +119,7 @@ class AsynchronousHalvingTest {
 
   @Test
   void aRestartedDriverFinishesTheSweepWithoutDuplicates() throws IOException {
-    SweepSpec spec = spec(tmp, "asha", SWEEP.formatted(1) + ASHA);
+    SweepSpec spec = spec(tmp, "asha", sweepFile(1) + ASHA);
     Path whole = sweep(spec, tmp.resolve("whole"), null);
     Path restarted = tmp.resolve("restarted");
     // the first driver dies before its fourth job; the second kills its first run to the last rung at epoch 3
@@ -152,10 +143,10 @@ class AsynchronousHalvingTest {
 
   @Test
   void theKeyIsValidatedLikeTheOthers() {
-    assertThatThrownBy(() -> spec(tmp, "bad", SWEEP.formatted(1) + ASHA.replace("asynchronous: true", "asynchronous: sometimes")))
+    assertThatThrownBy(() -> spec(tmp, "bad", sweepFile(1) + ASHA.replace("asynchronous: true", "asynchronous: sometimes")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("search.halving.asynchronous")
         .hasMessageContaining("true or false");
-    assertThat(spec(tmp, "sync", SWEEP.formatted(1) + ASHA.replace(", asynchronous: true", "")).halving().asynchronous())
+    assertThat(spec(tmp, "sync", sweepFile(1) + ASHA.replace(", asynchronous: true", "")).halving().asynchronous())
         .isFalse();
   }
 
@@ -184,6 +175,14 @@ class AsynchronousHalvingTest {
     }
   }
 
+  private static String sweepFile(int workers) {
+    return SWEEP.formatted(workers, root().resolve("experiments/configs/search/lastfm-base.yaml"));
+  }
+
+  private static Path root() {
+    return Path.of(System.getProperty("rankcf.root"));
+  }
+
   private static SweepSpec spec(Path dir, String name, String yaml) {
     try {
       Path file = dir.resolve(name + ".yaml");
@@ -200,7 +199,7 @@ class AsynchronousHalvingTest {
 
   private static Path sweep(SweepSpec spec, Path dir, SweepExecutor executor, StringWriter log) {
     PrintWriter out = new PrintWriter(log);
-    SweepRunner runner = new SweepRunner(spec, Plugins.registry(), Path.of(System.getProperty("rankcf.root")), null, out);
+    SweepRunner runner = new SweepRunner(spec, Plugins.registry(), root(), null, out);
     List<SweepPlan.PlannedRun> plan = executor == null ? runner.run(dir, List.of()) : runner.run(dir, List.of(), executor);
     new SweepResults(spec, plan, dir).write(dir);
     return dir;
