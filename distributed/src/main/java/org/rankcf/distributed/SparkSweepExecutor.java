@@ -15,9 +15,10 @@ import org.rankcf.experiments.sweep.SweepRunTask;
 /**
  * Runs a sweep on Apache Spark, one run per task (one partition each) in the executor JVMs; each call is one
  * Spark job (a search's rung, or one run of an asynchronous search), all in one Spark session that
- * {@link #close()} ends. Calls from several threads at once run as concurrent jobs of that session. Spark's retry of a failed
- * task (a lost executor) reruns the same {@link SweepRunTask}, which resumes from the run's checkpoint and
- * commits the folder by rename; speculative copies are switched off so one run never has two live attempts.
+ * {@link #close()} ends; calls from several threads at once run as concurrent jobs of that session. Spark's
+ * retry of a failed task (a lost executor) reruns the same {@link SweepRunTask}, which resumes from the run's
+ * checkpoint and commits the folder by rename; speculative copies are switched off so one run never has two
+ * live attempts.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
   /** The heap and module flag the launcher gives a run, passed on to executors. */

@@ -106,7 +106,8 @@ class SparkSweepExecutorTest {
     }
   }
 
-  private static final String ASHA = "search: {halving: {min-epochs: 1, max-epochs: 3, reduction: 2, asynchronous: true}}\n";
+  private static final String ASHA =
+      "search: {halving: {min-epochs: 1, max-epochs: 3, reduction: 2, asynchronous: true}}\n";
 
   @Test
   void anAsynchronousSearchRunsEveryRunOnceInConcurrentJobs() throws IOException {
@@ -138,7 +139,8 @@ class SparkSweepExecutorTest {
     Path spark = sweep(spec, tmp.resolve("spark"), new SparkSweepExecutor("local[2]"));
 
     sameRuns(inProcess, spark);
-    assertThat(timeless(read(spark.resolve("results.json")))).isEqualTo(timeless(read(inProcess.resolve("results.json"))));
+    assertThat(timeless(read(spark.resolve("results.json"))))
+        .isEqualTo(timeless(read(inProcess.resolve("results.json"))));
   }
 
   /** Asserts four run folders, the same in both sweeps with the same metrics and trajectories; returns their names. */

@@ -35,15 +35,17 @@ class TaskLaunchesTest {
     new RunStatus("r000", RunStatus.State.DONE, 1, null, 1_500, 2_000, "here").write(sweep);
     new RunStatus("r001", RunStatus.State.DONE, 1, null, 5_200, 6_000, "here").write(sweep);
 
-    assertThat(first.summary(List.of(task("r000")))).isEqualTo("task launch to run start: median 0.500 s, max 0.500 s over 1 runs");
-    assertThat(second.summary(List.of(task("r001")))).isEqualTo("task launch to run start: median 0.200 s, max 0.200 s over 1 runs");
+    assertThat(first.summary(List.of(task("r000"))))
+        .isEqualTo("task launch to run start: median 0.500 s, max 0.500 s over 1 runs");
+    assertThat(second.summary(List.of(task("r001"))))
+        .isEqualTo("task launch to run start: median 0.200 s, max 0.200 s over 1 runs");
   }
 
   private static SparkListenerStageSubmitted submitted(int stage, String job) {
     Properties properties = new Properties();
     properties.setProperty(TaskLaunches.JOB_PROPERTY, job);
-    StageInfo info = new StageInfo(stage, 0, "stage " + stage, 1, none(), none(), "", null, none(), scala.Option.empty(), 0,
-        false, 1);
+    StageInfo info = new StageInfo(stage, 0, "stage " + stage, 1, none(), none(), "", null, none(),
+        scala.Option.empty(), 0, false, 1);
     return new SparkListenerStageSubmitted(info, properties);
   }
 

@@ -40,7 +40,8 @@ class AsynchronousHalvingTest {
         train.optimizer.lr: [0.0001, 0.0003, 0.001, 0.002, 0.004, 0.008, 0.015, 0.03]
       select-over: [train.optimizer.lr]
       """;
-  private static final String ASHA = "search: {halving: {min-epochs: 1, max-epochs: 4, reduction: 2, asynchronous: true}}\n";
+  private static final String ASHA =
+      "search: {halving: {min-epochs: 1, max-epochs: 4, reduction: 2, asynchronous: true}}\n";
   private static final int[] RUNGS = {1, 2, 4};
   private static final int RUNS = 8;
 
@@ -99,7 +100,8 @@ class AsynchronousHalvingTest {
           best = run;
         }
       }
-      assertThat(leader == null || leader.equals(best)).as("the leader at %d epochs is %s: %s", rung, best, table).isTrue();
+      assertThat(leader == null || leader.equals(best))
+          .as("the leader at %d epochs is %s: %s", rung, best, table).isTrue();
       leader = best;
     }
     Path asha = sweep(spec(tmp, "asha", sweepFile(2) + ASHA), tmp.resolve("asha"), null);
@@ -143,11 +145,21 @@ class AsynchronousHalvingTest {
 
   @Test
   void theKeyIsValidatedLikeTheOthers() {
-    assertThatThrownBy(() -> spec(tmp, "bad", sweepFile(1) + ASHA.replace("asynchronous: true", "asynchronous: sometimes")))
+    String notBoolean = sweepFile(1) + ASHA.replace("asynchronous: true", "asynchronous: sometimes");
+    assertThatThrownBy(() -> spec(tmp, "bad", notBoolean))
         .isInstanceOf(ConfigException.class).hasMessageContaining("search.halving.asynchronous")
         .hasMessageContaining("true or false");
     assertThat(spec(tmp, "sync", sweepFile(1) + ASHA.replace(", asynchronous: true", "")).halving().asynchronous())
         .isFalse();
+  }
+
+  @Test
+  void aRungPromotesItsWholeShareWhileOpenAndAtLeastOneOnceClosed() {
+    Halving halving = new Halving(1, 4, 3, true);
+    assertThat(halving.promotedSoFar(2)).isZero();
+    assertThat(halving.promotedSoFar(8)).isEqualTo(2);
+    assertThat(halving.promoted(2)).isEqualTo(1);
+    assertThat(halving.promoted(8)).isEqualTo(2);
   }
 
   /**
@@ -200,7 +212,8 @@ class AsynchronousHalvingTest {
   private static Path sweep(SweepSpec spec, Path dir, SweepExecutor executor, StringWriter log) {
     PrintWriter out = new PrintWriter(log);
     SweepRunner runner = new SweepRunner(spec, Plugins.registry(), root(), null, out);
-    List<SweepPlan.PlannedRun> plan = executor == null ? runner.run(dir, List.of()) : runner.run(dir, List.of(), executor);
+    List<SweepPlan.PlannedRun> plan = executor == null ? runner.run(dir, List.of())
+        : runner.run(dir, List.of(), executor);
     new SweepResults(spec, plan, dir).write(dir);
     return dir;
   }
