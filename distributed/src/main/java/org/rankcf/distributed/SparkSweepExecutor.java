@@ -14,9 +14,11 @@ import org.rankcf.experiments.sweep.SweepRunTask;
 
 /**
  * Runs a sweep on Apache Spark, one run per task (one partition each) in the executor JVMs; each call is one
- * Spark job (a search's rung), all in one Spark session that {@link #close()} ends. Spark's retry of a failed
- * task (a lost executor) reruns the same {@link SweepRunTask}, which resumes from the run's checkpoint and
- * commits the folder by rename; speculative copies are switched off so one run never has two live attempts.
+ * Spark job (a search's rung, or one run of an asynchronous search), all in one Spark session that
+ * {@link #close()} ends; calls from several threads at once run as concurrent jobs of that session. Spark's
+ * retry of a failed task (a lost executor) reruns the same {@link SweepRunTask}, which resumes from the run's
+ * checkpoint and commits the folder by rename; speculative copies are switched off so one run never has two
+ * live attempts.
  */
 public final class SparkSweepExecutor implements SweepExecutor {
   /** The heap and module flag the launcher gives a run, passed on to executors. */
@@ -35,12 +37,7 @@ public final class SparkSweepExecutor implements SweepExecutor {
       return;
     }
     int cpusPerRun = tasks.stream().mapToInt(SweepRunTask::threads).max().orElseThrow();
-    if (spark == null) {
-      spark = new JavaSparkContext(conf(master, cpusPerRun));
-    } else if (Integer.parseInt(spark.getConf().get("spark.task.cpus")) < cpusPerRun) {
-      throw new IllegalStateException("a later job needs " + cpusPerRun + " cores per run, the session was started with "
-          + spark.getConf().get("spark.task.cpus"));
-    }
+    JavaSparkContext spark = session(cpusPerRun);
     log.printf("spark: %d runs on %s, %s cores per run%n", tasks.size(), spark.master(),
         spark.getConf().get("spark.task.cpus"));
     log.flush();
@@ -48,10 +45,13 @@ public final class SparkSweepExecutor implements SweepExecutor {
     spark.sc().addSparkListener(launches);
     List<String> summaries;
     try {
+      // local properties are the calling thread's: they tag this job's stages among other threads' jobs
+      spark.setLocalProperty(TaskLaunches.JOB_PROPERTY, launches.id());
       summaries = spark.parallelize(tasks, tasks.size())
           .map(task -> task.run(Plugins.registry(), new PrintWriter(System.err, true)))
           .collect();
     } finally {
+      spark.setLocalProperty(TaskLaunches.JOB_PROPERTY, null);
       spark.sc().removeSparkListener(launches);
     }
     summaries.forEach(log::println);
@@ -62,8 +62,19 @@ public final class SparkSweepExecutor implements SweepExecutor {
     log.flush();
   }
 
+  /** The session, started by the first job; later jobs, from any thread, share it. */
+  private synchronized JavaSparkContext session(int cpusPerRun) {
+    if (spark == null) {
+      spark = new JavaSparkContext(conf(master, cpusPerRun));
+    } else if (Integer.parseInt(spark.getConf().get("spark.task.cpus")) < cpusPerRun) {
+      throw new IllegalStateException("a later job needs " + cpusPerRun + " cores per run, the session was started with "
+          + spark.getConf().get("spark.task.cpus"));
+    }
+    return spark;
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
     if (spark != null) {
       spark.close();
       spark = null;

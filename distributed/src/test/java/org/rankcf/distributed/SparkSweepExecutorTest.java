@@ -25,7 +25,8 @@ import org.rankcf.experiments.sweep.SweepSpec;
 
 /**
  * A small Last.fm sweep run in-process and on Spark local[2] writes the same run folders and tables, also as a
- * random search with successive halving (a rung per Spark job).
+ * random search with successive halving (a rung per Spark job) and with asynchronous halving (a job per run
+ * and rung, from several driver threads).
  */
 class SparkSweepExecutorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,6 +104,43 @@ class SparkSweepExecutorTest {
     try (Stream<Path> files = Files.list(spark)) {
       assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
     }
+  }
+
+  private static final String ASHA =
+      "search: {halving: {min-epochs: 1, max-epochs: 3, reduction: 2, asynchronous: true}}\n";
+
+  @Test
+  void anAsynchronousSearchRunsEveryRunOnceInConcurrentJobs() throws IOException {
+    Path file = tmp.resolve("sweep.yaml");
+    Files.writeString(file, SWEEP.replace("seed: [7, 8]", "seed: [7]")
+        .replace("train.optimizer.lr: [0.01, 0.05]", "train.optimizer.lr: [0.005, 0.01, 0.02, 0.05]") + ASHA);
+    Path spark = sweep(SweepSpec.load(file), tmp.resolve("spark"), new SparkSweepExecutor("local[2]"));
+
+    List<String> runs = runFolders(spark);
+    assertThat(runs).hasSize(4);
+    JsonNode rows = read(spark.resolve("results.json"));
+    assertThat(rows.findValuesAsText("run")).containsExactlyInAnyOrderElementsOf(runs);
+    assertThat(rows.findValuesAsText("status")).containsOnly("done", "pruned").contains("done", "pruned");
+    for (JsonNode row : rows) {
+      assertThat(trajectory(spark.resolve(row.get("run").asText()))).hasSize(row.get("epochs_run").asInt());
+    }
+    try (Stream<Path> files = Files.list(spark)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".partial"))).isEmpty();
+    }
+  }
+
+  @Test
+  void withOneWorkerTheAsynchronousSearchTakesTheInProcessDecisions() throws IOException {
+    Path file = tmp.resolve("sweep.yaml");
+    Files.writeString(file, SWEEP.replace("workers: 2", "workers: 1").replace("seed: [7, 8]", "seed: [7]")
+        .replace("train.optimizer.lr: [0.01, 0.05]", "train.optimizer.lr: [0.005, 0.01, 0.02, 0.05]") + ASHA);
+    SweepSpec spec = SweepSpec.load(file);
+    Path inProcess = sweep(spec, tmp.resolve("in-process"), new InProcessSweepExecutor(1, Plugins::registry));
+    Path spark = sweep(spec, tmp.resolve("spark"), new SparkSweepExecutor("local[2]"));
+
+    sameRuns(inProcess, spark);
+    assertThat(timeless(read(spark.resolve("results.json"))))
+        .isEqualTo(timeless(read(inProcess.resolve("results.json"))));
   }
 
   /** Asserts four run folders, the same in both sweeps with the same metrics and trajectories; returns their names. */

@@ -9,8 +9,16 @@ import java.util.List;
  * their best validation metric so far, the best 1/{@code reduction} of them (at least one) train on to the
  * next rung from their checkpoints, and the others stop there, marked pruned. Rungs are
  * {@code minEpochs * reduction^k} below {@code maxEpochs}, then {@code maxEpochs}.
+ *
+ * @param asynchronous promote without waiting for a rung to fill ({@link AsynchronousHalving}, ASHA) instead of
+ *     rung by rung ({@link SuccessiveHalving})
  */
-public record Halving(int minEpochs, int maxEpochs, int reduction) {
+public record Halving(int minEpochs, int maxEpochs, int reduction, boolean asynchronous) {
+  /** Synchronous halving. */
+  public Halving(int minEpochs, int maxEpochs, int reduction) {
+    this(minEpochs, maxEpochs, reduction, false);
+  }
+
   /** The epoch budget of each rung, ascending, the last one {@code maxEpochs}. */
   public List<Integer> rungs() {
     List<Integer> rungs = new ArrayList<>();
@@ -21,8 +29,13 @@ public record Halving(int minEpochs, int maxEpochs, int reduction) {
     return rungs;
   }
 
-  /** How many of {@code competing} runs go on to the next rung. */
+  /** How many of {@code competing} runs go on to the next rung once the rung can gain no more runs. */
   public int promoted(int competing) {
     return Math.max(1, competing / reduction);
+  }
+
+  /** How many of the {@code competing} runs that reached a rung so far may go on while more can still arrive. */
+  public int promotedSoFar(int competing) {
+    return competing / reduction;
   }
 }

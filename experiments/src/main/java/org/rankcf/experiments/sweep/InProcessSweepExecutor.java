@@ -23,7 +23,8 @@ public final class InProcessSweepExecutor implements SweepExecutor {
   @Override
   public void execute(List<SweepRunTask> tasks, PrintWriter log) {
     PluginRegistry plugins = registry.get();
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    // an asynchronous search calls with one run at a time, from several threads
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, tasks.size())));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (SweepRunTask task : tasks) {

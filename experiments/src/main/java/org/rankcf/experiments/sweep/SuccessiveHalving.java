@@ -1,36 +1,27 @@
 package org.rankcf.experiments.sweep;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.rankcf.framework.train.EpochRecord;
-import org.rankcf.reports.RunReader;
 
 /**
  * Runs a sweep rung by rung ({@link Halving}): each rung is one call of the executor (one Spark job) holding
  * the runs that go on, paused at the rung's epoch budget, and the runs the previous rung stopped, which are
  * committed where they stand. Decisions are made from the run folders alone, and only from the epochs up to
  * the rung, so a driver restarted with the same command takes the same decisions and every executor gives the
- * same runs. Synchronous: a rung waits for all its runs (no asynchronous promotions), which keeps the
- * decisions independent of which run finishes first.
+ * same runs. Synchronous: a rung waits for all its runs, which keeps the decisions independent of which run
+ * finishes first ({@link AsynchronousHalving} does not wait).
  */
 final class SuccessiveHalving {
   private final SweepSpec spec;
-  private final List<SweepPlan.PlannedRun> plan;
-  private final List<String> metrics;
-  private final Path sweepDir;
+  private final RungScores scores;
 
-  /** @param metrics each run's selection metric, in plan order */
-  SuccessiveHalving(SweepSpec spec, List<SweepPlan.PlannedRun> plan, List<String> metrics, Path sweepDir) {
+  SuccessiveHalving(SweepSpec spec, RungScores scores) {
     this.spec = spec;
-    this.plan = plan;
-    this.metrics = metrics;
-    this.sweepDir = sweepDir;
+    this.scores = scores;
   }
 
   void run(List<SweepRunTask> tasks, SweepExecutor executor, PrintWriter log) {
@@ -66,68 +57,20 @@ final class SuccessiveHalving {
    * the rung (early stopping, failure) take no part.
    */
   private void decide(List<SweepRunTask> runs, int epochs, List<SweepRunTask> promoted, List<SweepRunTask> pruned) {
-    Map<String, List<SweepRunTask>> groups = new LinkedHashMap<>();
-    Map<SweepRunTask, Double> scores = new LinkedHashMap<>();
+    Map<String, Map<SweepRunTask, Double>> groups = new LinkedHashMap<>();
     for (SweepRunTask task : runs) {
-      Double score = scoreAtRung(task, epochs);
+      Double score = scores.atRung(task, epochs);
       if (score != null) {
-        scores.put(task, score);
-        SweepPlan.PlannedRun run = plan.get(task.index());
-        groups.computeIfAbsent(run.arm(spec) + "|" + run.axes().get(spec.seedKey()), g -> new ArrayList<>()).add(task);
+        groups.computeIfAbsent(scores.group(task), g -> new LinkedHashMap<>()).put(task, score);
       }
     }
-    for (List<SweepRunTask> group : groups.values()) {
-      List<SweepRunTask> ranked = new ArrayList<>(group);
-      // best first; plan order among equals, so ties are decided the same way every time
-      ranked.sort(Comparator.comparingDouble((SweepRunTask t) -> -scores.get(t)).thenComparingInt(SweepRunTask::index));
+    for (Map<SweepRunTask, Double> group : groups.values()) {
+      List<SweepRunTask> ranked = RungScores.bestFirst(group);
       int keep = spec.halving().promoted(ranked.size());
       promoted.addAll(ranked.subList(0, keep));
       pruned.addAll(ranked.subList(keep, ranked.size()));
     }
     promoted.sort(Comparator.comparingInt(SweepRunTask::index));
     pruned.sort(Comparator.comparingInt(SweepRunTask::index));
-  }
-
-  /**
-   * The run's best validation metric over its first {@code epochs} epochs if it was still training at the
-   * rung, else null. Read from its trajectory (the committed folder's or the partial one's), so the answer
-   * is the same after the run went further (a restarted driver).
-   */
-  private Double scoreAtRung(SweepRunTask task, int epochs) {
-    Path committed = sweepDir.resolve(task.name());
-    boolean isCommitted = Files.exists(committed.resolve(RunReader.METRICS));
-    Path folder = isCommitted ? committed : sweepDir.resolve("." + task.name() + ".partial");
-    Path trajectory = folder.resolve(RunReader.TRAJECTORY);
-    RunStatus status = RunStatus.read(sweepDir, task.name());
-    if (!Files.exists(trajectory) || size(trajectory) == 0 || status != null && status.state() == RunStatus.State.FAILED) {
-      return null;
-    }
-    String metric = metrics.get(task.index());
-    List<EpochRecord> records = RunReader.readTrajectory(trajectory, metric);
-    boolean reachedRung = records.size() > epochs || records.size() == epochs && (!isCommitted || prunedHere(committed));
-    if (!reachedRung) {
-      return null;
-    }
-    double best = Double.NEGATIVE_INFINITY;
-    for (EpochRecord record : records.subList(0, epochs)) {
-      Double value = record.validation().get(metric);
-      if (value != null && value > best) {
-        best = value;
-      }
-    }
-    return best;
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (java.io.IOException e) {
-      throw org.rankcf.framework.util.IoErrors.at(file, "read", e);
-    }
-  }
-
-  /** Whether a committed run was stopped by the search (it reached its last rung still training). */
-  private static boolean prunedHere(Path committed) {
-    return SweepRunTask.PRUNED.equals(RunReader.readJson(committed.resolve(RunReader.METRICS)).path("stop_reason").asText());
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 public interface SweepExecutor extends AutoCloseable {
   /**
    * Runs every task, returning when all are done; an error outside the runs (a run's own failure is recorded
-   * by its task) is rethrown. Called once per rung by a search: an engine may keep its session between calls.
+   * by its task) is rethrown. Called once per rung by a search, and once per run and rung by an asynchronous
+   * search, from several threads at once: an engine may keep its session between calls and must allow
+   * concurrent ones.
    */
   void execute(List<SweepRunTask> tasks, PrintWriter log);
 

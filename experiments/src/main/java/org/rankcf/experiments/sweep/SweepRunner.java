@@ -18,10 +18,11 @@ import org.rankcf.framework.util.UserInputException;
 
 /**
  * Executes a sweep's runs into one folder through a {@link SweepExecutor} (by default {@code workers} threads
- * of this JVM), all at once or, with {@code search.halving}, rung by rung ({@link SuccessiveHalving}). A run
- * whose folder already holds metrics.json is skipped; a run interrupted half-way resumes from its checkpoint;
- * a run that fails is recorded as failed and the others go on. Every run's config is validated before the
- * first one starts, so a typo in the last variant does not surface hours later. Progress lines go to the log.
+ * of this JVM), all at once or, with {@code search.halving}, rung by rung ({@link SuccessiveHalving}) or
+ * asynchronously ({@link AsynchronousHalving}). A run whose folder already holds metrics.json is skipped; a
+ * run interrupted half-way resumes from its checkpoint; a run that fails is recorded as failed and the others
+ * go on. Every run's config is validated before the first one starts, so a typo in the last variant does not
+ * surface hours later. Progress lines go to the log.
  */
 public final class SweepRunner {
   private final SweepSpec spec;
@@ -75,11 +76,13 @@ public final class SweepRunner {
     }
     SweepProgress.start(sweepDir, spec.name(), plan);
     try (ProgressMonitor progress = new ProgressMonitor(sweepDir, log)) {
+      RungScores scores = new RungScores(spec, plan, configs.stream().map(RunConfig::metric).toList(), sweepDir);
       if (spec.halving() == null) {
         executor.execute(tasks, log);
+      } else if (spec.halving().asynchronous()) {
+        new AsynchronousHalving(spec, scores).run(tasks, executor, log);
       } else {
-        new SuccessiveHalving(spec, plan, configs.stream().map(RunConfig::metric).toList(), sweepDir)
-            .run(tasks, executor, log);
+        new SuccessiveHalving(spec, scores).run(tasks, executor, log);
       }
     }
     return plan;

@@ -35,7 +35,8 @@ import org.rankcf.framework.util.ConfigException;
  * <p>Searches beyond the grid: an axis may be a distribution ({@link AxisDistribution}), drawn
  * {@code search.random.runs} times from {@code search.random.seed} ({@link RandomSearch}); each draw is run
  * for every variant and every combination of the listed axes. {@code search.halving} ({@link Halving}) stops
- * the losing runs of each selection group early.
+ * the losing runs of each selection group early, rung by rung or, with {@code asynchronous: true}, as ASHA
+ * ({@link AsynchronousHalving}).
  *
  * <pre>
  * axes:
@@ -193,7 +194,8 @@ public record SweepSpec(
     int min = Check.atLeast(node.key("min-epochs"), node.integer("min-epochs", 0), 1);
     int max = Check.atLeast(node.key("max-epochs"), node.integer("max-epochs", 0), min);
     int reduction = Check.atLeast(node.key("reduction"), node.integer("reduction", 3), 2);
+    boolean asynchronous = node.bool("asynchronous", false);
     node.finish();
-    return new Halving(min, max, reduction);
+    return new Halving(min, max, reduction, asynchronous);
   }
 }
