@@ -34,7 +34,7 @@ import org.rankcf.framework.train.ModelSelection;
  * merged all of them load.
  */
 class IrbPresetsTest {
-  private static final Path FOLDER = Path.of("configs", "irb");
+  static final Path FOLDER = Path.of("configs", "irb");
   private static final DiscoveredPlugins PLUGINS = DiscoveredPlugins.load();
 
   /** Every preset and its loss; the hyper-parameters are checked against LOSSES.md §R1 and §R4 below. */
@@ -48,12 +48,19 @@ class IrbPresetsTest {
   void theFolderHoldsExactlyTheListedPresetsAndASweepForEach() throws IOException {
     try (Stream<Path> files = Files.list(FOLDER)) {
       Set<String> names = new TreeSet<>(files.map(p -> p.getFileName().toString()).toList());
-      Set<String> expected = new TreeSet<>(PRESETS.keySet());
-      PRESETS.keySet().forEach(preset -> expected.add("sweep-" + preset));
+      Set<String> expected = allPresets();
+      allPresets().forEach(preset -> expected.add("sweep-" + preset));
       assertThat(names).isEqualTo(expected);
     }
     assertThat(new TreeSet<>(PRESETS.values()))
         .containsExactly("advinfonce", "bpr", "bsl", "llpauc", "psl", "sl", "slatk");
+  }
+
+  /** This test's MF presets and IrbGraphPresetsTest's LightGCN and XSimGCL presets. */
+  private static Set<String> allPresets() {
+    Set<String> presets = new TreeSet<>(PRESETS.keySet());
+    presets.addAll(IrbGraphPresetsTest.PRESETS.keySet());
+    return presets;
   }
 
   @Test
@@ -77,21 +84,7 @@ class IrbPresetsTest {
   private static void assertProtocol(RunConfig config, String file) {
     boolean bpr = file.equals("health-mf-bpr.yaml");
     boolean food = file.startsWith("food");
-    assertThat(config.seed()).isEqualTo(2024);
-    assertThat(config.data().path()).isEqualTo(food ? "../shared/data/food" : "../shared/data/amazon2014-health");
-    assertThat(config.data().carvesPerUser()).isTrue();
-    assertThat(config.data().validation()).isEqualTo(0.1);
-    assertThat(config.data().keepsUnseen()).isTrue();
-    assertThat(config.epochs()).isEqualTo(200);
-    assertThat(config.batchSize()).isEqualTo(1024);
-    assertThat(config.selection()).isEqualTo(new ModelSelection(5, true, false));
-    assertThat(config.metric()).isEqualTo("ndcg@20");
-    assertThat(config.eval().maskValidationAtTest()).isFalse();
-    assertThat(config.eval().metrics()).containsKeys("recall", "ndcg", "mrr_hits", "hit_ratio", "f1");
-    assertThat(config.negatives()).isEqualTo(bpr ? 1 : 1000);
-    SamplerConfig sampler = (SamplerConfig) config.sampler().config();
-    assertThat(sampler.rejectPositives()).isTrue();
-    assertThat(config.sampler().name()).isEqualTo("uniform");
+    assertIrbProtocol(config, food ? "food" : "amazon2014-health", bpr ? 1 : 1000);
     // BPR: dot product and Xavier-normal; LLPAUC: N(0, 0.01^2); the rest N(0, 1), all cosine (§B5, §U4)
     assertThat(config.normalize()).isEqualTo(!bpr);
     assertThat(config.init().kind()).isEqualTo(bpr ? "xavier-normal" : "normal");
@@ -103,6 +96,26 @@ class IrbPresetsTest {
     assertThat(optimizer.get("weight-decay").asDouble()).isEqualTo(bpr ? 1e-4 : 0);
   }
 
+  /** The protocol of LOSSES.md §P that every preset of the folder sets, whatever its model and loss. */
+  static void assertIrbProtocol(RunConfig config, String dataSet, int negatives) {
+    assertThat(config.seed()).isEqualTo(2024);
+    assertThat(config.data().path()).isEqualTo("../shared/data/" + dataSet);
+    assertThat(config.data().carvesPerUser()).isTrue();
+    assertThat(config.data().validation()).isEqualTo(0.1);
+    assertThat(config.data().keepsUnseen()).isTrue();
+    assertThat(config.epochs()).isEqualTo(200);
+    assertThat(config.batchSize()).isEqualTo(1024);
+    assertThat(config.selection()).isEqualTo(new ModelSelection(5, true, false));
+    assertThat(config.metric()).isEqualTo("ndcg@20");
+    assertThat(config.eval().maskValidationAtTest()).isFalse();
+    assertThat(config.eval().metrics()).containsKeys("recall", "ndcg", "mrr_hits", "hit_ratio", "f1");
+    assertThat(config.negatives()).isEqualTo(negatives);
+    SamplerConfig sampler = (SamplerConfig) config.sampler().config();
+    assertThat(sampler.rejectPositives()).isTrue();
+    assertThat(sampler.replacement()).isTrue();
+    assertThat(config.sampler().name()).isEqualTo("uniform");
+  }
+
   private static String lossName(Path file) {
     JsonNode loss = Yaml.read(file).get("train").get("loss");
     return loss.isTextual() ? loss.asText() : loss.get("name").asText();
@@ -110,7 +123,7 @@ class IrbPresetsTest {
 
   @Test
   void eachSweepRepeatsItsPresetsRowOverFiveSeeds() {
-    PRESETS.keySet().forEach(preset -> {
+    allPresets().forEach(preset -> {
       SweepSpec sweep = SweepSpec.load(FOLDER.resolve("sweep-" + preset));
       assertThat(sweep.base().get("name").asText()).isEqualTo(preset.replace(".yaml", ""));
       assertThat(sweep.axes()).containsOnlyKeys("seed");
@@ -123,7 +136,7 @@ class IrbPresetsTest {
   /** The BPR preset's protocol on the bundled data, three epochs: validation only after the last. */
   @Test
   void theBprPresetTrainsThroughTheCli(@TempDir Path out) throws IOException {
-    Path run = train(out, "train.epochs=3");
+    Path run = trainBprOnLastfm(out, "train.epochs=3");
     List<String> trajectory = Files.readAllLines(run.resolve("trajectory.jsonl"));
     assertThat(trajectory).hasSize(3);
     assertThat(Yaml.JSON.readTree(trajectory.get(0)).get("validation").size()).isZero();
@@ -140,7 +153,7 @@ class IrbPresetsTest {
   /** Cosine outputs with distinct negatives: the loss falls and the test metrics beat chance. */
   @Test
   void normalisedOutputsAndDistinctNegativesTrain(@TempDir Path out) throws IOException {
-    Path run = train(out, "train.epochs=3", "model.normalize=true", "train.sampler.replacement=false",
+    Path run = trainBprOnLastfm(out, "train.epochs=3", "model.normalize=true", "train.sampler.replacement=false",
         "train.sampler.negatives=8", "train.validate-every=1", "train.optimizer.lr=0.01");
     List<String> trajectory = Files.readAllLines(run.resolve("trajectory.jsonl"));
     double first = Yaml.JSON.readTree(trajectory.get(0)).get("loss").asDouble();
@@ -151,9 +164,16 @@ class IrbPresetsTest {
     assertThat(metrics.get("test").get("recall@20").asDouble()).isGreaterThan(0.03);
   }
 
-  private static Path train(Path out, String... overrides) {
-    List<String> args = new ArrayList<>(List.of("train", FOLDER.resolve("health-mf-bpr.yaml").toString(),
-        "--out", out.toString(), "--set", "data.path=builtin:lastfm"));
+  private static Path trainBprOnLastfm(Path out, String... overrides) {
+    List<String> onLastfm = new ArrayList<>(List.of("data.path=builtin:lastfm"));
+    onLastfm.addAll(List.of(overrides));
+    return train(out, "health-mf-bpr.yaml", onLastfm.toArray(String[]::new));
+  }
+
+  /** Trains {@code preset} of the folder through the CLI with the overrides; returns the run folder. */
+  static Path train(Path out, String preset, String... overrides) {
+    List<String> args = new ArrayList<>(List.of("train", FOLDER.resolve(preset).toString(),
+        "--out", out.toString()));
     for (String override : overrides) {
       args.add("--set");
       args.add(override);
