@@ -71,11 +71,11 @@ public abstract class PairScoreLoss implements Loss {
     if (!cosine) {
       return lossOnRows(batch, batch.users(), batch.items(), batch.userGrad(), batch.itemGrad(), weight);
     }
-    unitUsers.normalize(batch.users(), batch.numUniqueUsers(), batch.dim());
-    unitItems.normalize(batch.items(), batch.numUniqueItems(), batch.dim());
+    unitUsers.normalize(batch.users(), batch.numUniqueUsers(), batch.dim(), batch.parallel());
+    unitItems.normalize(batch.items(), batch.numUniqueItems(), batch.dim(), batch.parallel());
     double value = lossOnRows(batch, unitUsers.unit(), unitItems.unit(), unitUsers.gradient(), unitItems.gradient(), 1.0);
-    unitUsers.backward(weight, batch.userGrad());
-    unitItems.backward(weight, batch.itemGrad());
+    unitUsers.backward(weight, batch.userGrad(), batch.parallel());
+    unitItems.backward(weight, batch.itemGrad(), batch.parallel());
     return value;
   }
 

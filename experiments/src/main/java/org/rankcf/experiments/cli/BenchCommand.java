@@ -111,7 +111,10 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** One line: each objective term's and the update's median seconds per epoch. */
+  /**
+   * One line: each objective term's and the update's median seconds per epoch, then every timed epoch and their
+   * mean (the median hides epochs that do more, such as SL@K's one epoch in T that re-estimates beta).
+   */
   static String epochBreakdown(String name, List<EpochRecord> epochs) {
     StringBuilder line = new StringBuilder("- ").append(name).append(':');
     for (String term : epochs.get(0).termSeconds().keySet()) {
@@ -119,8 +122,13 @@ final class BenchCommand implements Callable<Integer> {
       line.append(String.format(Locale.ROOT, " %s %.3f s,", term, median(seconds)));
     }
     double[] update = epochs.stream().mapToDouble(EpochRecord::updateSeconds).toArray();
-    return line.append(String.format(Locale.ROOT, " update (backward, optimiser, forward) %.3f s%n", median(update)))
-        .toString();
+    line.append(String.format(Locale.ROOT, " update (backward, optimiser, forward) %.3f s; epochs", median(update)));
+    double total = 0;
+    for (EpochRecord epoch : epochs) {
+      line.append(String.format(Locale.ROOT, " %.3f", epoch.trainSeconds()));
+      total += epoch.trainSeconds();
+    }
+    return line.append(String.format(Locale.ROOT, " s, mean %.3f s%n", total / epochs.size())).toString();
   }
 
   /** Replaces the text between the bench markers (appending the section if the file has none). */

@@ -57,7 +57,7 @@ public final class Assembly {
     Check.fitsInArray("model.dim", Math.max(split.numUsers(), split.numItems()), config.dim());
     PluginContext context = new PluginContext(split, config.dim(), config.init(), config.seed(), parallel);
     Model created = config.model().create(context);
-    this.model = config.normalize() ? new NormalizedOutputs(created) : created;
+    this.model = config.normalize() ? new NormalizedOutputs(created, parallel) : created;
     this.sampler = config.sampler().create(context);
     this.schedule = schedule(config, context);
     this.optimizer = config.optimizer().create(context).build(model.parameters());

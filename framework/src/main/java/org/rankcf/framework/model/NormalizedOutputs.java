@@ -1,32 +1,42 @@
 package org.rankcf.framework.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.rankcf.framework.objective.UnitRows;
 import org.rankcf.framework.spi.Model;
 import org.rankcf.framework.spi.ModelCapability;
+import org.rankcf.framework.util.Parallel;
 
 /**
  * Another model with its final tables row-normalised inside the forward pass, x^ = x / max(||x||, 1e-12)
  * (IR-Benchmark's {@code --norm}, LOSSES.md §B1): every dot product of the outputs is a cosine, in training
  * and in evaluation, and the gradient flows back through the normalisation ({@link UnitRows}) before the
  * base model's own backward pass. The parameters, and so the optimiser and the checkpoints, are the base
- * model's.
+ * model's. Both passes cover every row of both tables at every step, so they run row by row over the run's
+ * threads (the same bits for any thread count), the outputs are the normalisation's own unit rows and the
+ * backward pass writes the base gradients in one pass over each row.
  */
 public final class NormalizedOutputs extends ForwardingModel {
-  private final UnitRows userRows = new UnitRows();
-  private final UnitRows itemRows = new UnitRows();
   private final EmbeddingTable users;
   private final EmbeddingTable items;
+  private final UnitRows userRows;
+  private final UnitRows itemRows;
   /** Gradients w.r.t. the base model's final tables. */
   private final float[] baseUserGrad;
   private final float[] baseItemGrad;
+  private final Parallel parallel;
 
   public NormalizedOutputs(Model base) {
+    this(base, Parallel.serial());
+  }
+
+  public NormalizedOutputs(Model base, Parallel parallel) {
     super(base);
+    this.parallel = parallel;
     this.users = new EmbeddingTable(base.users().rows(), base.dim());
     this.items = new EmbeddingTable(base.items().rows(), base.dim());
+    this.userRows = new UnitRows(users.data());
+    this.itemRows = new UnitRows(items.data());
     this.baseUserGrad = new float[users.data().length];
     this.baseItemGrad = new float[items.data().length];
     normalize();
@@ -45,13 +55,8 @@ public final class NormalizedOutputs extends ForwardingModel {
   }
 
   private void normalize() {
-    normalize(base.users(), userRows, users);
-    normalize(base.items(), itemRows, items);
-  }
-
-  private static void normalize(EmbeddingTable raw, UnitRows rows, EmbeddingTable out) {
-    rows.normalize(raw.data(), raw.rows(), raw.dim());
-    System.arraycopy(rows.unit(), 0, out.data(), 0, out.data().length);
+    userRows.normalize(base.users().data(), base.users().rows(), base.dim(), parallel);
+    itemRows.normalize(base.items().data(), base.items().rows(), base.dim(), parallel);
   }
 
   @Override
@@ -67,14 +72,8 @@ public final class NormalizedOutputs extends ForwardingModel {
   /** The chain rule through the normalisation of the last forward pass, then the base model's backward. */
   @Override
   public List<float[]> backward(float[] userGrad, float[] itemGrad) {
-    throughNormalization(userRows, userGrad, baseUserGrad);
-    throughNormalization(itemRows, itemGrad, baseItemGrad);
+    userRows.backwardReplacing(userGrad, baseUserGrad, parallel);
+    itemRows.backwardReplacing(itemGrad, baseItemGrad, parallel);
     return base.backward(baseUserGrad, baseItemGrad);
-  }
-
-  private static void throughNormalization(UnitRows rows, float[] unitGrad, float[] rawGrad) {
-    System.arraycopy(unitGrad, 0, rows.gradient(), 0, unitGrad.length);
-    Arrays.fill(rawGrad, 0f);
-    rows.backward(1.0, rawGrad);
   }
 }

@@ -56,6 +56,31 @@ class NormalizedOutputsTest {
     assertGradientMatches(lightGcn());
   }
 
+  /** Over two threads the outputs and the base gradients have the serial bits. */
+  @Test
+  void twoThreadsGiveTheSerialBits() {
+    SplittableRandom random = new SplittableRandom(6);
+    float[] gradU = new float[5 * 3];
+    float[] gradI = new float[4 * 3];
+    for (int t = 0; t < gradU.length; t++) {
+      gradU[t] = (float) (random.nextDouble() - 0.5);
+    }
+    for (int t = 0; t < gradI.length; t++) {
+      gradI[t] = (float) (random.nextDouble() - 0.5);
+    }
+    NormalizedOutputs serial = new NormalizedOutputs(lightGcn());
+    List<float[]> serialGrads = serial.backward(gradU.clone(), gradI.clone()).stream().map(float[]::clone).toList();
+    try (Parallel parallel = new Parallel(2)) {
+      NormalizedOutputs threaded = new NormalizedOutputs(lightGcn(), parallel);
+      assertThat(threaded.users().data()).isEqualTo(serial.users().data());
+      assertThat(threaded.items().data()).isEqualTo(serial.items().data());
+      List<float[]> threadedGrads = threaded.backward(gradU.clone(), gradI.clone());
+      for (int table = 0; table < serialGrads.size(); table++) {
+        assertThat(threadedGrads.get(table)).as("table %d", table).isEqualTo(serialGrads.get(table));
+      }
+    }
+  }
+
   /**
    * F = sum G_U * U^ + sum (G_I * I^)^2 / 2 of the normalised outputs, a fixed linear and a quadratic part:
    * backward's parameter gradients against central differences of F in double.
