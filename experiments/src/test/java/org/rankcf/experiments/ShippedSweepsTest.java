@@ -49,22 +49,37 @@ class ShippedSweepsTest {
   /** Four arms (two losses, each without and with the warm start) x four negative counts x three seeds. */
   @Test
   void theFewNegativesStudyPairsEachLossWithItsWarmStartedTwinAtEveryN() {
-    Path file = Path.of("configs", "studies", "few-negatives-health.yaml");
-    SweepSpec spec = SweepSpec.load(file);
-    assertThat(spec.compare()).containsExactly(List.of("sl", "sl+sr"), List.of("psl", "psl+sr"));
-    Map<String, RunConfig> runs = loadEveryRun(file);
-    assertThat(runs).hasSize(48);
+    assertEveryArmHasThreeSeeds(List.of("few-negatives-health.yaml"), "amazon2014-health");
+  }
+
+  /** The food half is split in two files (N = 1000 runs take 20 minutes each) that together plan the same arms. */
+  @Test
+  void theFoodHalfOfTheStudyPlansTheSameArmsOverItsTwoFiles() {
+    assertEveryArmHasThreeSeeds(List.of("few-negatives-food.yaml", "few-negatives-food-n1000.yaml"), "food");
+  }
+
+  private static void assertEveryArmHasThreeSeeds(List<String> files, String dataSet) {
     Map<String, Integer> perArm = new TreeMap<>();
-    runs.values().forEach(run -> {
-      String loss = run.tune().loss().name();
-      String arm = loss + (run.warmStart() == null ? "" : "+sr") + " N=" + run.negatives();
-      perArm.merge(arm, 1, Integer::sum);
-      assertThat(run.epochs()).isEqualTo(200);
-      assertThat(run.normalize()).isTrue();
-      if (run.warmStart() != null) {
-        assertThat(run.warmStart().epochs()).isEqualTo(5);
-      }
-    });
+    int total = 0;
+    for (String name : files) {
+      Path file = Path.of("configs", "studies", name);
+      assertThat(SweepSpec.load(file).compare()).containsExactly(List.of("sl", "sl+sr"), List.of("psl", "psl+sr"));
+      Map<String, RunConfig> runs = loadEveryRun(file);
+      total += runs.size();
+      runs.values().forEach(run -> {
+        String loss = run.tune().loss().name();
+        String arm = loss + (run.warmStart() == null ? "" : "+sr") + " N=" + run.negatives();
+        perArm.merge(arm, 1, Integer::sum);
+        assertThat(run.data().path()).endsWith(dataSet);
+        assertThat(loss).isIn("sl", "psl");
+        assertThat(run.epochs()).isEqualTo(200);
+        assertThat(run.normalize()).isTrue();
+        if (run.warmStart() != null) {
+          assertThat(run.warmStart().epochs()).isEqualTo(5);
+        }
+      });
+    }
+    assertThat(total).isEqualTo(48);
     assertThat(perArm).hasSize(16).allSatisfy((arm, seeds) -> assertThat(seeds).as(arm).isEqualTo(3));
     assertThat(perArm).containsKeys("sl N=1", "sl+sr N=1000", "psl N=4", "psl+sr N=16");
   }
