@@ -167,4 +167,24 @@ class EffectMapTest {
         new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(bad).isEqualTo(RankcfCli.USER_ERROR);
   }
+
+  @Test
+  void severalPairsDrawOneMapEachAndABadPairWritesNothing() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = RankcfCli.run(new String[] {"map", sweep.toString(), "--x", "train.optimizer.lr",
+        "--y", "train.sampler.negatives", "--compare", "base,treat", "--compare", "treat,base"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(sweep.resolve("map-base-vs-treat-ndcg_20.svg")).exists();
+    assertThat(sweep.resolve("map-treat-vs-base-ndcg_20.svg")).exists();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("| +20.0% |").contains("| -16.7% |");
+    Path elsewhere = sweep.resolve("maps");
+    int bad = RankcfCli.run(new String[] {"map", sweep.toString(), "--x", "train.optimizer.lr", "--out", elsewhere.toString(),
+        "--y", "train.sampler.negatives", "--compare", "base,treat,base,other"},
+        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(bad).isEqualTo(RankcfCli.USER_ERROR);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no runs of variant 'other'");
+    assertThat(elsewhere.resolve("map-base-vs-treat-ndcg_20.svg")).doesNotExist();
+  }
 }

@@ -1,6 +1,9 @@
 package org.rankcf.experiments.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rankcf.experiments.run.RunDirectory;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rankcf map DIR --x AXIS --y AXIS --compare BASE,TREAT}: the treatment's effect over two axes of a
- * finished sweep, as two SVG heatmaps (test metric, epochs to best) and a Markdown table.
+ * finished sweep, as two SVG heatmaps (test metric, epochs to best) and a Markdown table; several pairs (given
+ * in one list or by repeating the option) each get their own.
  */
 @Command(name = "map", mixinStandardHelpOptions = true,
     description = "Heatmaps of a treatment's effect over two axes of a finished sweep.")
@@ -35,7 +39,7 @@ final class MapCommand implements Callable<Integer> {
   List<String> selectOver = List.of();
 
   @Option(names = "--compare", required = true, split = ",", paramLabel = "BASE,TREAT",
-      description = "The baseline and the treatment variant.")
+      description = "The baseline and the treatment variant; more pairs draw more maps.")
   List<String> compare;
 
   @Option(names = "--metric", paramLabel = "METRIC", description = "The test metric (default: ${DEFAULT-VALUE}).")
@@ -46,25 +50,33 @@ final class MapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (compare.size() != 2) {
-      throw new UserInputException("--compare: give two variants, BASE,TREAT (got " + compare + ")");
+    if (compare.size() % 2 != 0) {
+      throw new UserInputException("--compare: give variants in pairs, BASE,TREAT (got " + compare + ")");
     }
-    EffectMap map = EffectMap.of(dir, x, y, selectOver, compare.get(0), compare.get(1), metric);
+    // every pair is read before anything is written, so a bad pair leaves no maps of the good ones behind
+    List<EffectMap> maps = new ArrayList<>();
+    for (int i = 0; i < compare.size(); i += 2) {
+      maps.add(EffectMap.of(dir, x, y, selectOver, compare.get(i), compare.get(i + 1), metric));
+    }
     Path target = out == null ? dir : out;
-    String stem = "map-" + RunDirectory.safeName(compare.get(0) + "-vs-" + compare.get(1));
-    Path metricSvg = target.resolve(stem + "-" + RunDirectory.safeName(metric) + ".svg");
-    Path epochsSvg = target.resolve(stem + "-epochs.svg");
     try {
-      java.nio.file.Files.createDirectories(target);
-    } catch (java.io.IOException e) {
+      Files.createDirectories(target);
+    } catch (IOException e) {
       throw new UserInputException(target + ": cannot create the folder (" + e.getMessage() + ")");
     }
-    RunDirectory.writeAtomically(metricSvg, map.metricHeatmap().svg());
-    RunDirectory.writeAtomically(epochsSvg, map.epochsHeatmap().svg());
     var printer = spec.commandLine().getOut();
-    printer.print(map.markdown());
-    printer.println(metricSvg);
-    printer.println(epochsSvg);
+    for (int i = 0; i < maps.size(); i++) {
+      EffectMap map = maps.get(i);
+      String stem = "map-" + RunDirectory.safeName(compare.get(2 * i) + "-vs-" + compare.get(2 * i + 1));
+      Path metricSvg = target.resolve(stem + "-" + RunDirectory.safeName(metric) + ".svg");
+      Path epochsSvg = target.resolve(stem + "-epochs.svg");
+      RunDirectory.writeAtomically(metricSvg, map.metricHeatmap().svg());
+      RunDirectory.writeAtomically(epochsSvg, map.epochsHeatmap().svg());
+      printer.print(map.markdown());
+      printer.println(metricSvg);
+      printer.println(epochsSvg);
+      printer.println();
+    }
     printer.flush();
     return 0;
   }
