@@ -229,9 +229,7 @@ final class AsynchronousHalving {
   }
 
   private void readScores(Run run) {
-    for (int k = 0; k < rungs.size(); k++) {
-      run.scores[k] = scores.atRung(run.task, rungs.get(k));
-    }
+    System.arraycopy(scores.atRungs(run.task, rungs), 0, run.scores, 0, rungs.size());
   }
 
   private long count(Stage stage) {

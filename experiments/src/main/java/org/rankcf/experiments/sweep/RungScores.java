@@ -48,25 +48,35 @@ final class RungScores {
    * trajectory, the committed folder's or the partial one's; the run must not be training meanwhile.
    */
   Double atRung(SweepRunTask task, int epochs) {
+    return atRungs(task, List.of(epochs))[0];
+  }
+
+  /** {@link #atRung} at each of the {@code rungs}, reading the run's folder once. */
+  Double[] atRungs(SweepRunTask task, List<Integer> rungs) {
+    Double[] scores = new Double[rungs.size()];
     RunStatus status = status(task);
     if (status != null && status.state() == RunStatus.State.FAILED) {
-      return null;
+      return scores;
     }
     List<EpochRecord> records = trajectory(task);
-    boolean reachedRung = records.size() > epochs
-        || records.size() == epochs && (!committed(task) || prunedHere(sweepDir.resolve(task.name())));
-    if (!reachedRung) {
-      return null;
-    }
+    boolean committed = committed(task);
     String metric = metrics.get(task.index());
-    double best = Double.NEGATIVE_INFINITY;
-    for (EpochRecord record : records.subList(0, epochs)) {
-      Double value = record.validation().get(metric);
-      if (value != null && value > best) {
-        best = value;
+    for (int k = 0; k < rungs.size(); k++) {
+      int epochs = rungs.get(k);
+      boolean reachedRung = records.size() > epochs
+          || records.size() == epochs && (!committed || prunedHere(sweepDir.resolve(task.name())));
+      if (reachedRung) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (EpochRecord record : records.subList(0, epochs)) {
+          Double value = record.validation().get(metric);
+          if (value != null && value > best) {
+            best = value;
+          }
+        }
+        scores[k] = best;
       }
     }
-    return best;
+    return scores;
   }
 
   /** Whether the run is committed (its folder holds metrics.json): done, stopped early, or pruned. */
