@@ -48,14 +48,27 @@ class StatsTablesTest {
         + "\"test_ndcg@20_wilcoxon_p_over_seeds\":0.5,\"test_ndcg@20_ttest_p_over_users\":0,"
         + "\"test_ndcg@20_wilcoxon_p_over_users\":0.00001,\"test_recall@20_change_pct\":3.1,"
         + "\"test_recall@20_ttest_p_over_seeds\":0.2,\"epochs_to_best_reduction_pct\":66.7,"
-        + "\"seconds_to_best_reduction_pct\":50.0,\"seconds_to_95pct_of_baseline_best_reduction_pct\":null,"
-        + "\"seeds_reaching_95pct_of_baseline_best\":0}]}");
+        + "\"seconds_to_best_reduction_pct\":50.0,\"seconds_to_95pct_of_baseline_best_reduction_pct\":50.0,"
+        + "\"seeds_reaching_95pct_of_baseline_best\":2}]}");
     String tables = StatsTables.of(sweep, "ndcg@20", "recall@20").markdown();
     // bpr: seeds 1 and 2 selected lr 0.01 and 0.1; mean 0.21, sample std 0.0141; 10 and 20 epochs to best
     assertThat(tables).contains("| bpr | 2 | lr 0.01 / 0.1 | 0.2100 +- 0.0141 | 0.3200 +- 0.0283 | 15.0 | 15.0 |");
     assertThat(tables).contains("| bpr+sr | 2 | lr 0.01 | 0.2200 +- 0.0141 | 0.3300 +- 0.0283 | 5.0 | 5.0 |");
     assertThat(tables).contains("| bpr+sr vs bpr | +4.8% | **0.0100** / 0.5000 | **< 1e-300** / **1.0e-05** | +3.1% "
-        + "| 0.2000 | +66.7% | +50.0% | - (0 of 2 seeds) |");
+        + "| 0.2000 | 15.0 -> 5.0 (-66.7%) | 15 -> 5 (-66.7%) | -50.0% (2 of 2 seeds) |");
+  }
+
+  @Test
+  void timesToBestAreMeansOverTheSeedsBothArmsHave() throws IOException {
+    Files.writeString(sweep.resolve("results.json"), ResultsTable.json(List.of(
+        row("a", "bpr", 1, 0.01, true, 9, 0.20, 0.30, 10),
+        row("c", "bpr", 2, 0.1, true, 19, 0.22, 0.34, 20),
+        row("d", "bpr+sr", 1, 0.01, true, 11, 0.21, 0.31, 12))));
+    Files.writeString(sweep.resolve("stats.json"), "{\"comparisons\":[{\"baseline\":\"bpr\",\"treatment\":\"bpr+sr\","
+        + "\"paired_seeds\":1,\"seeds_reaching_95pct_of_baseline_best\":0}]}");
+    // only seed 1 is paired: 10 -> 12 epochs and 10 -> 12 seconds, not bpr's two-seed mean of 15
+    assertThat(StatsTables.of(sweep, "ndcg@20", "recall@20").comparisons())
+        .contains("| 10.0 -> 12.0 (+20.0%) | 10 -> 12 (+20.0%) | - (0 of 1 seeds) |");
   }
 
   @Test

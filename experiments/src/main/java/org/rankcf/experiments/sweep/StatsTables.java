@@ -19,7 +19,7 @@ import org.rankcf.reports.schema.RunJson;
  * A finished sweep's findings as Markdown, for documents that quote them: per arm the selected runs (the
  * selected axis values per seed, test metrics as mean +- std over seeds, epochs and seconds to the best
  * epoch), then per compared pair the change, the paired tests over seeds and over users, and the
- * time-to-target reductions, all read from the sweep's results.json (its {@link ResultsRow}s) and stats.json.
+ * changes in time to the best epoch and to a target, all read from the sweep's results.json (its {@link ResultsRow}s) and stats.json.
  */
 public final class StatsTables {
   /** The seed axis: the arms table lists the other axes' selected values. */
@@ -67,7 +67,11 @@ public final class StatsTables {
     return s.toString();
   }
 
-  /** Per compared pair: changes, paired tests over seeds and users, and time-to-target reductions. */
+  /**
+   * Per compared pair: changes, paired tests over seeds and users, and the time to the best epoch and to 95% of
+   * the baseline's best. Times are changes, as in {@link EffectMap} (negative: the treatment was faster): to the
+   * best epoch the change of the means over the paired seeds, to the target the mean of the per-seed changes.
+   */
   public String comparisons() {
     StringBuilder s = new StringBuilder("| treatment vs baseline | " + metric + " change | p seeds (t / W) | p users (t / W) | "
         + secondMetric + " change | p seeds (t) | epochs to best | seconds to best | seconds to 95% of baseline best |\n"
@@ -75,17 +79,46 @@ public final class StatsTables {
     for (JsonNode c : stats.path("comparisons")) {
       String m = "test_" + metric;
       String r = "test_" + secondMetric;
+      String baseline = c.path("baseline").asText();
+      String treatment = c.path("treatment").asText();
       s.append(String.format(Locale.ROOT, "| %s vs %s | %+.1f%% | %s / %s | %s / %s | %+.1f%% | %s | %s | %s | %s (%d of %d seeds) |%n",
-          c.path("treatment").asText(), c.path("baseline").asText(), c.path(m + "_change_pct").asDouble(),
+          treatment, baseline, c.path(m + "_change_pct").asDouble(),
           p(c.path(m + "_ttest_p_over_seeds")), p(c.path(m + "_wilcoxon_p_over_seeds")),
           p(c.path(m + "_ttest_p_over_users")), p(c.path(m + "_wilcoxon_p_over_users")),
           c.path(r + "_change_pct").asDouble(), p(c.path(r + "_ttest_p_over_seeds")),
-          reduction(c.path("epochs_to_best_reduction_pct")), reduction(c.path("seconds_to_best_reduction_pct")),
-          reduction(c.path("seconds_to_95pct_of_baseline_best_reduction_pct")),
+          meansChange(baseline, treatment, row -> row.bestEpoch() + 1, "%.1f"),
+          meansChange(baseline, treatment, ResultsRow::secondsToBest, "%.0f"),
+          change(c.path("seconds_to_95pct_of_baseline_best_reduction_pct")),
           c.path("seeds_reaching_95pct_of_baseline_best").asInt(), c.path("paired_seeds").asInt()));
     }
-    return s.append("\nReductions are in % of the baseline's (negative: the treatment took longer); "
-        + "bold p-values are below 0.05.\n").toString();
+    return s.append("\nTimes are changes in % of the baseline's (negative: the treatment was faster): to the best epoch "
+        + "the change of the means over the paired seeds, to 95% of the baseline's best the mean of the per-seed changes "
+        + "over the seeds that reached it; bold p-values are below 0.05.\n").toString();
+  }
+
+  /** "base -> treatment (+x%)": the means of a field over the seeds where both arms have a selected run. */
+  private String meansChange(String baseline, String treatment, ToDoubleFunction<ResultsRow> field, String format) {
+    Map<String, ResultsRow> base = selectedBySeed(baseline);
+    Map<String, ResultsRow> treat = selectedBySeed(treatment);
+    base.keySet().retainAll(treat.keySet());
+    if (base.isEmpty()) {
+      return "-";
+    }
+    double b = mean(List.copyOf(base.values()), field);
+    double t = treat.entrySet().stream().filter(e -> base.containsKey(e.getKey()))
+        .mapToDouble(e -> field.applyAsDouble(e.getValue())).average().orElse(Double.NaN);
+    return String.format(Locale.ROOT, format + " -> " + format + " (%+.1f%%)", b, t, 100 * (t - b) / b);
+  }
+
+  private Map<String, ResultsRow> selectedBySeed(String arm) {
+    Map<String, ResultsRow> bySeed = new LinkedHashMap<>();
+    for (ResultsRow row : rows) {
+      if (row.selected() && row.arm().equals(arm)) {
+        JsonNode seed = row.axes().get(SEED);
+        bySeed.put(seed == null ? "" : seed.asText(), row);
+      }
+    }
+    return bySeed;
   }
 
   /** The axis values of the selected runs, seed by seed ("lr 0.01 / 0.01 / 0.1"), or one value if all agree. */
@@ -118,9 +151,10 @@ public final class StatsTables {
     return runs.stream().mapToDouble(field).average().orElse(Double.NaN);
   }
 
-  private static String reduction(JsonNode value) {
-    double v = value.asDouble(Double.NaN);
-    return value.isMissingNode() || value.isNull() || Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.1f%%", v);
+  /** A stored reduction in % shown as a change (its negative), "-" where there is none. */
+  private static String change(JsonNode reduction) {
+    double v = reduction.asDouble(Double.NaN);
+    return reduction.isMissingNode() || reduction.isNull() || Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%+.1f%%", -v);
   }
 
   private static String p(JsonNode value) {
