@@ -18,8 +18,9 @@ import org.rankcf.reports.schema.RunJson;
 /**
  * A finished sweep's findings as Markdown, for documents that quote them: per arm the selected runs (the
  * selected axis values per seed, test metrics as mean +- std over seeds, epochs and seconds to the best
- * epoch), then per compared pair the change, the paired tests over seeds and over users, and the
- * changes in time to the best epoch and to a target, all read from the sweep's results.json (its {@link ResultsRow}s) and stats.json.
+ * epoch), then per compared pair the change, the paired tests over seeds and over users, and the changes in
+ * time to the best epoch and to a target, all read from the sweep's results.json (its {@link ResultsRow}s) and
+ * stats.json.
  */
 public final class StatsTables {
   /** The seed axis: the arms table lists the other axes' selected values. */
@@ -101,12 +102,12 @@ public final class StatsTables {
     Map<String, ResultsRow> base = selectedBySeed(baseline);
     Map<String, ResultsRow> treat = selectedBySeed(treatment);
     base.keySet().retainAll(treat.keySet());
+    treat.keySet().retainAll(base.keySet());
     if (base.isEmpty()) {
       return "-";
     }
     double b = mean(List.copyOf(base.values()), field);
-    double t = treat.entrySet().stream().filter(e -> base.containsKey(e.getKey()))
-        .mapToDouble(e -> field.applyAsDouble(e.getValue())).average().orElse(Double.NaN);
+    double t = mean(List.copyOf(treat.values()), field);
     return String.format(Locale.ROOT, format + " -> " + format + " (%+.1f%%)", b, t, 100 * (t - b) / b);
   }
 
