@@ -59,21 +59,21 @@ final class RungScores {
       return scores;
     }
     List<EpochRecord> records = trajectory(task);
-    boolean committed = committed(task);
     String metric = metrics.get(task.index());
+    // bestOfFirst[e]: the best validation value of the first e epochs, one pass for all rungs
+    double[] bestOfFirst = new double[records.size() + 1];
+    bestOfFirst[0] = Double.NEGATIVE_INFINITY;
+    for (int e = 0; e < records.size(); e++) {
+      Double value = records.get(e).validation().get(metric);
+      bestOfFirst[e + 1] = value != null && value > bestOfFirst[e] ? value : bestOfFirst[e];
+    }
+    // a run whose trajectory ends exactly at a rung has reached it if it is still open or was pruned there
+    boolean endedAtARung = rungs.contains(records.size())
+        && (!committed(task) || prunedHere(sweepDir.resolve(task.name())));
     for (int k = 0; k < rungs.size(); k++) {
       int epochs = rungs.get(k);
-      boolean reachedRung = records.size() > epochs
-          || records.size() == epochs && (!committed || prunedHere(sweepDir.resolve(task.name())));
-      if (reachedRung) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (EpochRecord record : records.subList(0, epochs)) {
-          Double value = record.validation().get(metric);
-          if (value != null && value > best) {
-            best = value;
-          }
-        }
-        scores[k] = best;
+      if (records.size() > epochs || records.size() == epochs && endedAtARung) {
+        scores[k] = bestOfFirst[epochs];
       }
     }
     return scores;
