@@ -2,6 +2,7 @@ package org.rankcf.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -76,6 +77,22 @@ class SweepTest {
     assertThat(comparison.get("per_user_tests")).hasSize(2);
     assertThat(comparison.get("user_pairs").asInt()).isGreaterThan(50);
     assertThat(comparison.get("test_ndcg@20_wilcoxon_p_over_users").asDouble()).isBetween(0.0, 1.0);
+    // times to best: the change of the means over the seeds, as rankcf tables and rankcf map show them
+    double[] epochs = new double[2];
+    double[] seconds = new double[2];
+    for (JsonNode row : results) {
+      if (row.get("selected").asBoolean()) {
+        int arm = row.get("arm").asText().equals("bpr") ? 0 : 1;
+        epochs[arm] += (row.get("best_epoch").asInt() + 1) / 2.0;
+        seconds[arm] += row.get("seconds_to_best").asDouble() / 2.0;
+      }
+    }
+    assertThat(comparison.get("epochs_to_best_baseline_mean").asDouble()).isCloseTo(epochs[0], within(1e-9));
+    assertThat(comparison.get("epochs_to_best_treatment_mean").asDouble()).isCloseTo(epochs[1], within(1e-9));
+    assertThat(comparison.get("epochs_to_best_reduction_pct").asDouble())
+        .isCloseTo(100 * (epochs[0] - epochs[1]) / epochs[0], within(1e-9));
+    assertThat(comparison.get("seconds_to_best_reduction_pct").asDouble())
+        .isCloseTo(100 * (seconds[0] - seconds[1]) / seconds[0], within(1e-6));
 
     // a second invocation finds every run done and only rewrites the tables
     err.reset();

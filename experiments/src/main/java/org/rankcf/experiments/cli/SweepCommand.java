@@ -116,10 +116,11 @@ final class SweepCommand implements Callable<Integer> {
           a.get("seconds_to_best_mean").asDouble());
     });
     for (JsonNode c : stats.get("comparisons")) {
-      out.printf(Locale.ROOT, "%s vs %s: test ndcg@20 %+.1f%% (paired t-test p %.3g over %d seeds), wall time to best "
-              + "%+.1f%%, to 95%% of the baseline's best %+.1f%% (%d of %d seeds reached it)%n",
+      out.printf(Locale.ROOT, "%s vs %s: test ndcg@20 %+.1f%% (paired t-test p %.3g over %d seeds), epochs to best "
+              + "%.1f -> %.1f, wall time to best %+.1f%%, to 95%% of the baseline's best %+.1f%% (%d of %d seeds reached it)%n",
           c.get("treatment").asText(), c.get("baseline").asText(), c.get("test_ndcg@20_change_pct").asDouble(),
           c.get("test_ndcg@20_ttest_p_over_seeds").asDouble(), c.get("paired_seeds").asInt(),
+          c.get("epochs_to_best_baseline_mean").asDouble(), c.get("epochs_to_best_treatment_mean").asDouble(),
           -c.get("seconds_to_best_reduction_pct").asDouble(),
           -c.get("seconds_to_95pct_of_baseline_best_reduction_pct").asDouble(),
           c.get("seeds_reaching_95pct_of_baseline_best").asInt(), c.get("paired_seeds").asInt());
