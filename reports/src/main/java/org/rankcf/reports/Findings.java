@@ -49,7 +49,7 @@ final class Findings {
   }
 
   void appendSummaryTo(StringBuilder html) {
-    JsonNode data = set.runs().get(0).manifest().path("data");
+    List<JsonNode> data = set.runs().stream().map(r -> r.manifest().path("data")).toList();
     TreeSet<String> seeds = new TreeSet<>();
     set.runs().forEach(r -> seeds.add(r.manifest().path("seed").asText("?")));
     html.append("<p class=\"lead\">").append(Html.data(data)).append(" · <b>").append(set.runs().size()).append(set.runs().size() == 1 ? " run" : " runs").append("</b> · <b>Arms</b> ")

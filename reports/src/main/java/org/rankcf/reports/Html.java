@@ -3,7 +3,10 @@ package org.rankcf.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Escaping and number formatting for the report; every text from a config or data file goes through {@link #escape}. */
 public final class Html {
@@ -31,9 +34,23 @@ public final class Html {
    * items, train pairs; split protocol".
    */
   static String data(JsonNode data) {
-    return "<b>Data</b> " + escape(data.path("name").asText("?")) + ": " + escape(data.path("users").asText("?"))
-        + " users, " + escape(data.path("items").asText("?")) + " items, "
-        + escape(data.path("train_pairs").asText("?")) + " train pairs; split " + escape(data.path("protocol").asText("?"));
+    return data(List.of(data));
+  }
+
+  /**
+   * The data sections of a study's runs in one lead line: a field whose runs differ (each seed re-draws its split)
+   * lists its distinct values in order of appearance, "paper(seed=123,...) / paper(seed=246,...)".
+   */
+  static String data(List<JsonNode> sections) {
+    return "<b>Data</b> " + field(sections, "name") + ": " + field(sections, "users") + " users, "
+        + field(sections, "items") + " items, " + field(sections, "train_pairs") + " train pairs; split "
+        + field(sections, "protocol");
+  }
+
+  private static String field(List<JsonNode> sections, String key) {
+    Set<String> values = new LinkedHashSet<>();
+    sections.forEach(s -> values.add(s.path(key).asText("?")));
+    return escape(String.join(" / ", values));
   }
 
   /** A fixed number of decimals; "n/a" for a missing (NaN) value. */

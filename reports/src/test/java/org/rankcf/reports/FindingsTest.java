@@ -23,7 +23,10 @@ class FindingsTest {
     assertThat(html.indexOf("<table")).isEqualTo(html.indexOf("<table id=\"findings\""));
     assertThat(html.substring(0, html.indexOf("<table"))).contains("<b>24 runs</b>",
         "<b>Arms</b> bpr, bpr+sr, directau, directau+sr", "<b>Seeds</b> 123, 246, 492",
-        "best validation ndcg@20 over train.optimizer.lr per arm and seed");
+        "best validation ndcg@20 over train.optimizer.lr per arm and seed",
+        // each seed re-draws the split: the lead line names every split, not the first run's
+        "<b>Data</b> lastfm: 1892 users, 17632 items, 74000 train pairs; split paper(seed=123,0.8/0.1/0.1) / "
+            + "paper(seed=246,0.8/0.1/0.1) / paper(seed=492,0.8/0.1/0.1)");
   }
 
   @Test

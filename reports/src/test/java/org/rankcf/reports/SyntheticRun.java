@@ -99,7 +99,7 @@ final class SyntheticRun {
   }
 
   private Manifest manifest() {
-    Manifest.Data data = new Manifest.Data("lastfm", "paper", 1892, 17632, 74000, 9250, 9250, false, "ab12", 0.5);
+    Manifest.Data data = new Manifest.Data("lastfm", "paper(seed=" + seed + ",0.8/0.1/0.1)", 1892, 17632, 74000, 9250, 9250, false, "ab12", 0.5);
     return new Manifest(name, seed, config(), data,
         Map.of("git_commit", "c3b6f12", "java_version", "17", "cores", 2, "kernel_path", "vector"));
   }
