@@ -220,6 +220,29 @@ class SweepSearchTest {
   }
 
   @Test
+  void aRunCommittedButStillMarkedRunningCountsAsDoneWhenTheSweepComesBack() throws IOException {
+    String yaml = """
+        name: settled
+        base: base.yaml
+        variants:
+          bpr: {}
+        axes:
+          seed: [1, 2]
+        """;
+    Path out = sweep("settled", yaml, 0);
+    // the driver died after r000 committed its folder and before it recorded the end
+    Path status = out.resolve(".status").resolve("r000-bpr-seed1.json");
+    Files.writeString(status, Files.readString(status).replace("\"done\"", "\"running\""));
+    assertThat(CliRun.of("sweep", "status", out.toString()).stdout()).contains("1 done");
+
+    CliRun again = CliRun.of("sweep", dir.resolve("settled.yaml").toString(), "--out", out.toString(), "--no-report");
+    assertThat(again.code()).as(again.stderr()).isZero();
+    assertThat(again.stderr()).contains("2 runs: 2 done, 0 pruned, 0 failed, 0 running");
+    assertThat(Yaml.JSON.readTree(status.toFile()).get("status").asText()).isEqualTo("done");
+    assertThat(CliRun.of("sweep", "status", out.toString()).stdout()).contains("2 runs: 2 done");
+  }
+
+  @Test
   void statusOfAFolderThatIsNoSweepIsOneLine() {
     CliRun status = CliRun.of("sweep", "status", dir.toString());
     assertThat(status.code()).isEqualTo(2);

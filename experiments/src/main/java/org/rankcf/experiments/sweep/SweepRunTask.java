@@ -1,7 +1,9 @@
 package org.rankcf.experiments.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import org.rankcf.experiments.config.RunConfig;
 import org.rankcf.experiments.run.DamagedCheckpoint;
 import org.rankcf.experiments.run.TrainingRun;
 import org.rankcf.framework.plugin.PluginRegistry;
+import org.rankcf.framework.util.IoErrors;
 import org.rankcf.reports.schema.ResultsRow;
 
 /**
@@ -40,7 +43,9 @@ public record SweepRunTask(int index, int total, String name, String configJson,
   /** Trains the run (or skips it) and returns the one-line summary it also logs. */
   public String run(PluginRegistry registry, PrintWriter log) {
     Path dir = Path.of(sweepDir);
-    if (Files.exists(dir.resolve(name).resolve("metrics.json"))) {
+    Path committed = dir.resolve(name).resolve("metrics.json");
+    if (Files.exists(committed)) {
+      settleStatus(dir, committed);
       return say(log, "done earlier, skipped");
     }
     boolean resuming = Files.exists(dir.resolve("." + name + ".partial").resolve("checkpoint.bin"));
@@ -71,6 +76,24 @@ public record SweepRunTask(int index, int total, String name, String configJson,
       String error = RunStatus.describe(e);
       status.ended(RunStatus.State.FAILED, 0, error).write(dir);
       return say(log, "FAILED: " + error);
+    }
+  }
+
+  /**
+   * A driver killed after a run committed its folder but before it recorded the end leaves the status "running":
+   * the committed metrics say how it ended, so the progress line and {@code rankcf sweep status} count it right.
+   */
+  private void settleStatus(Path dir, Path committed) {
+    RunStatus status = RunStatus.read(dir, name);
+    if (status == null || status.state().finalState()) {
+      return;
+    }
+    try {
+      JsonNode metrics = JSON.readTree(committed.toFile());
+      RunStatus.State state = PRUNED.equals(metrics.path("stop_reason").asText()) ? RunStatus.State.PRUNED : RunStatus.State.DONE;
+      status.ended(state, metrics.path("epochs_run").asInt(), null).write(dir);
+    } catch (IOException e) {
+      throw IoErrors.at(committed, "read", e);
     }
   }
 
