@@ -7,7 +7,8 @@ count as cheap as they are. The sweep's recorded seconds carry whatever else ran
   python3 docs/reproduction/epoch_cost.py SWEEP_DIR WARM_EPOCH_S TUNE_EPOCH_S BASELINE TREATMENT [...]
 
 Prints, per lr and per pair, the mean over seeds of the weighed seconds to the best epoch and to 95% of the
-baseline's best validation value, as Markdown rows, at every lr of the sweep. Reads results.csv and each run's trajectory.jsonl.
+baseline's best validation value, as Markdown rows, at every lr of the sweep; then the same pairs seed by seed
+(epochs to the best epoch, counted from 1 with the warm epochs, and weighed seconds to it). Reads results.csv and each run's trajectory.jsonl.
 """
 import csv, json, os, sys
 from collections import defaultdict
@@ -37,6 +38,7 @@ def main():
     runs = {(r["arm"], r["seed"], r["train.optimizer.lr"]): r for r in rows if r["status"] == "done"}
     print("| pair | lr | seeds | weighed s to best (base -> treatment) | change | weighed s to 95% of base best | change |")
     print("|---|---|---|---|---|---|---|")
+    seeds = []
     for base, treat in pairs:
         by_lr = defaultdict(list)
         for (arm, seed, lr), r in runs.items():
@@ -60,6 +62,12 @@ def main():
             else:
                 cell = f"not reached (0 of {len(best)} seeds) | -"
             print(f"| {treat} vs {base} | {lr} | {len(best)} | {mb:.0f} -> {mt:.0f} | {100 * (mt - mb) / mb:+.1f}% | {cell} |")
+            for (b, t), (sb, st) in zip(by_lr[lr], best):
+                seeds.append(f"| {treat} vs {base} | {lr} | {b['seed']} | {int(b['best_epoch']) + 1} -> {int(t['best_epoch']) + 1} "
+                             f"| {sb:.0f} -> {st:.0f} | {100 * (st - sb) / sb:+.1f}% |")
+    print("\n| pair | lr | seed | epochs to best | weighed s to best | change |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(seeds))
 
 
 if __name__ == "__main__":
