@@ -38,8 +38,8 @@ class ShippedSweepsTest {
   }
 
   @Test
-  void everyStudyAndSearchSweepPlansValidRuns() throws IOException {
-    for (String folder : List.of("studies", "search")) {
+  void everyStudySearchAndPaperSweepPlansValidRuns() throws IOException {
+    for (String folder : List.of("studies", "search", "paper")) {
       List<Path> files = sweeps(folder);
       assertThat(files).as(folder).isNotEmpty();
       files.forEach(file -> assertThat(loadEveryRun(file)).as(file.toString()).isNotEmpty());
